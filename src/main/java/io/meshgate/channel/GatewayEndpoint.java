@@ -1,0 +1,91 @@
+package io.meshgate.channel;
+
+import io.meshgate.cluster.NodeIdentity;
+import io.meshgate.metrics.Metrics;
+import io.meshgate.routing.RequestRouter;
+import io.meshgate.wire.MeshgateException;
+import io.meshgate.wire.WireMessage;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The client-facing WebSocket at {@code /ws}. Binary messages only: each is opened by the
+ * session's frame layer, decoded, and a request is handed to the {@link RequestRouter}. Errors
+ * about one request are answered with an {@code error} message; errors about the session close it
+ * with the close code of their {@link MeshgateException.Kind}. One instance per connection.
+ */
+@ServerEndpoint("/ws")
+public class GatewayEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(GatewayEndpoint.class.getName());
+    /** The largest message the container buffers for us; the frame layer enforces the configured limit. */
+    private static final int CONTAINER_MAX_MESSAGE = 1024 * 1024;
+
+    @Inject
+    SessionRegistry sessions;
+    @Inject
+    RequestRouter router;
+    @Inject
+    NodeIdentity identity;
+    @Inject
+    Metrics metrics;
+
+    private ClientSession session;
+
+    @OnOpen
+    public void open(Session socket) {
+        socket.setMaxBinaryMessageBufferSize(CONTAINER_MAX_MESSAGE);
+        session = sessions.open(socket);
+        session.send(new WireMessage.Hello(session.id(), identity.id()));
+    }
+
+    @OnMessage
+    public void onBinary(ByteBuffer frame) {
+        try {
+            WireMessage message = sessions.codec().decode(session.frames().open(frame));
+            if (message instanceof WireMessage.Request request) {
+                router.submit(session.id(), request, session::send);
+            } else {
+                throw MeshgateException.badRequest("a client may only send 'req' messages");
+            }
+        } catch (MeshgateException e) {
+            reject(e);
+        }
+    }
+
+    @OnMessage
+    public void onText(String text) {
+        reject(MeshgateException.malformedFrame("text messages are not accepted; send binary frames"));
+    }
+
+    @OnClose
+    public void close(Session socket, CloseReason reason) {
+        if (session != null) {
+            sessions.closed(session.id());
+            router.sessionClosed(session.id());
+        }
+    }
+
+    @OnError
+    public void error(Session socket, Throwable error) {
+        LOG.log(Level.FINE, "socket error", error);
+    }
+
+    private void reject(MeshgateException e) {
+        metrics.increment("meshgate_protocol_errors_total", "kind", e.kind().code());
+        if (e.kind().closesSession()) {
+            session.close(e.kind().closeCode(), e.getMessage());
+        } else {
+            session.send(WireMessage.ErrorMessage.of(e, identity.id(), null));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.meshgate.client;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link MeshgateClient}, built with safe defaults.
+ *
+ * @param connectTimeout  how long connecting (socket and hello) may take
+ * @param defaultTimeout  request timeout when a call gives none
+ * @param grace           how much longer than a request's timeout the client waits for the
+ *                        gateway's own answer before giving up locally
+ * @param maxFrameBytes   largest frame accepted from the gateway
+ */
+public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Duration grace, int maxFrameBytes) {
+
+    public ClientOptions {
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(defaultTimeout, "defaultTimeout");
+        Objects.requireNonNull(grace, "grace");
+        if (maxFrameBytes < 1024) {
+            throw new IllegalArgumentException("maxFrameBytes must be at least 1024");
+        }
+    }
+
+    /** The defaults: 10 s connect, 10 s request timeout, 2 s grace, 1 MiB frames. */
+    public static ClientOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder with the defaults pre-set. */
+    public static final class Builder {
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration defaultTimeout = Duration.ofSeconds(10);
+        private Duration grace = Duration.ofSeconds(2);
+        private int maxFrameBytes = 1024 * 1024;
+
+        public Builder connectTimeout(Duration d) {
+            connectTimeout = d;
+            return this;
+        }
+
+        public Builder defaultTimeout(Duration d) {
+            defaultTimeout = d;
+            return this;
+        }
+
+        public Builder grace(Duration d) {
+            grace = d;
+            return this;
+        }
+
+        public Builder maxFrameBytes(int n) {
+            maxFrameBytes = n;
+            return this;
+        }
+
+        public ClientOptions build() {
+            return new ClientOptions(connectTimeout, defaultTimeout, grace, maxFrameBytes);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.meshgate.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meshgate.wire.FrameLayer;
+import io.meshgate.wire.MeshgateException;
+import io.meshgate.wire.MessageCodec;
+import io.meshgate.wire.PlainFrameLayer;
+import io.meshgate.wire.WireMessage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The Java client: one WebSocket session to a meshgate access point (nginx or a node).
+ *
+ * <pre>{@code
+ * try (MeshgateClient c = MeshgateClient.connect(URI.create("ws://127.0.0.1:8080/ws"), ClientOptions.defaults())) {
+ *     Response r = c.call("echo", "echo", params).toCompletableFuture().join();
+ * }
+ * }</pre>
+ *
+ * <p>Every call completes exactly once: with the gateway's response or error, with
+ * {@code TIMEOUT} when the gateway did not answer within the timeout plus a grace period, or with
+ * {@code DISCONNECTED} when the session ends first. Thread-safe.
+ */
+public final class MeshgateClient implements AutoCloseable {
+
+    /** Error code of calls that the session's end left unanswered. */
+    public static final String DISCONNECTED = "DISCONNECTED";
+
+    private final ClientOptions options;
+    private final MessageCodec codec = new MessageCodec();
+    private final FrameLayer frames;
+    private final Map<String, CompletableFuture<Response>> calls = new ConcurrentHashMap<>();
+    private final List<Consumer<WireMessage.Push>> pushListeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong nextId = new AtomicLong();
+    private final CompletableFuture<WireMessage.Hello> hello = new CompletableFuture<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final Object sendLock = new Object();
+    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+    private volatile WebSocket socket;
+
+    private MeshgateClient(ClientOptions options) {
+        this.options = options;
+        this.frames = new PlainFrameLayer(options.maxFrameBytes());
+    }
+
+    /** Connects and waits for the gateway's hello. */
+    public static MeshgateClient connect(URI uri, ClientOptions options) {
+        MeshgateClient c = new MeshgateClient(options);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
+        try {
+            c.socket = http.newWebSocketBuilder().connectTimeout(options.connectTimeout())
+                    .buildAsync(uri, c.new Listener()).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            c.hello.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MeshgateException.internal("interrupted while connecting to " + uri, e);
+        } catch (Exception e) {
+            c.close();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw MeshgateException.of(MeshgateException.Kind.INTERNAL,
+                    "cannot connect to " + uri + ": " + cause).forRequest(null);
+        }
+        return c;
+    }
+
+    /** The session id the gateway gave this session. */
+    public String sessionId() {
+        return hello.join().sessionId();
+    }
+
+    /** The node holding this session. */
+    public String node() {
+        return hello.join().node();
+    }
+
+    /** Calls a service with the default timeout. */
+    public CompletionStage<Response> call(String service, String type, JsonNode params) {
+        return call(service, type, params, options.defaultTimeout());
+    }
+
+    /** Calls a service; the returned stage completes exactly once (see the class description). */
+    public CompletionStage<Response> call(String service, String type, JsonNode params, Duration timeout) {
+        String id = Long.toString(nextId.incrementAndGet());
+        WireMessage.Request request = new WireMessage.Request(id, service, type, params, timeout.toMillis(), null);
+        CompletableFuture<Response> result = new CompletableFuture<>();
+        calls.put(id, result);
+        result.completeOnTimeout(error(id, MeshgateException.Kind.TIMEOUT.code(),
+                        "no answer from the gateway within " + timeout.plus(options.grace()).toMillis() + " ms"),
+                timeout.plus(options.grace()).toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((r, e) -> calls.remove(id));
+        send(codec.encode(request)).exceptionally(e -> {
+            result.complete(error(id, DISCONNECTED, "send failed: " + e.getMessage()));
+            return null;
+        });
+        return result;
+    }
+
+    /** Adds a listener for pushed messages; it runs on the client's reader thread. */
+    public void onPush(Consumer<WireMessage.Push> listener) {
+        pushListeners.add(listener);
+    }
+
+    /** Completes with the close code when the session ends. */
+    public CompletionStage<Integer> closed() {
+        return closed;
+    }
+
+    /** Calls in flight. */
+    public int pendingCalls() {
+        return calls.size();
+    }
+
+    @Override
+    public void close() {
+        WebSocket ws = socket;
+        if (ws != null && !ws.isOutputClosed()) {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+        ended(WebSocket.NORMAL_CLOSURE, "client closed the session");
+    }
+
+    private CompletableFuture<?> send(byte[] payload) {
+        ByteBuffer frame = frames.seal(payload);
+        synchronized (sendLock) {
+            lastSend = lastSend.handle((v, e) -> null).thenCompose(v -> socket.sendBinary(frame, true));
+            return lastSend;
+        }
+    }
+
+    private void onFrame(ByteBuffer frame) {
+        WireMessage m = codec.decode(frames.open(frame));
+        if (m instanceof WireMessage.Hello h) {
+            hello.complete(h);
+        } else if (m instanceof WireMessage.Response r) {
+            complete(new Response(r.id(), true, r.result(), null, null, r.ingressNode(), r.processedBy()));
+        } else if (m instanceof WireMessage.ErrorMessage e) {
+            complete(new Response(e.id(), false, null, e.code(), e.message(), e.ingressNode(), e.processedBy()));
+        } else if (m instanceof WireMessage.Push p) {
+            pushListeners.forEach(l -> l.accept(p));
+        }
+    }
+
+    private void complete(Response r) {
+        CompletableFuture<Response> f = r.id() == null ? null : calls.get(r.id());
+        if (f != null) {
+            f.complete(r);
+        }
+    }
+
+    private void ended(int code, String reason) {
+        hello.completeExceptionally(MeshgateException.of(MeshgateException.Kind.INTERNAL,
+                "session closed before hello: " + code + " " + reason));
+        calls.forEach((id, f) -> f.complete(error(id, DISCONNECTED, "session closed: " + code + " " + reason)));
+        closed.complete(code);
+    }
+
+    private static Response error(String id, String code, String message) {
+        return new Response(id, false, null, code, message, null, null);
+    }
+
+    /** Reassembles binary messages and dispatches them; runs on the HTTP client's thread. */
+    private final class Listener implements WebSocket.Listener {
+        private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+            byte[] chunk = new byte[data.remaining()];
+            data.get(chunk);
+            if (partial.size() + chunk.length > options.maxFrameBytes()) {
+                ws.sendClose(MeshgateException.Kind.FRAME_TOO_LARGE.closeCode(), "frame too large");
+                ended(MeshgateException.Kind.FRAME_TOO_LARGE.closeCode(), "frame from gateway too large");
+                return null;
+            }
+            partial.writeBytes(chunk);
+            if (last) {
+                byte[] whole = partial.toByteArray();
+                partial.reset();
+                try {
+                    onFrame(ByteBuffer.wrap(whole));
+                } catch (MeshgateException e) {
+                    ws.sendClose(WebSocket.NORMAL_CLOSURE + 6, "unreadable frame");
+                    ended(1007, e.getMessage());
+                    return null;
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            ws.sendClose(1003, "binary frames only");
+            ended(1003, "gateway sent text");
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            ended(statusCode, reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            ended(1006, String.valueOf(error.getMessage()));
+        }
+    }
+}

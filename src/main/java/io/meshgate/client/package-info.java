@@ -1,0 +1,9 @@
+/**
+ * The Java client SDK: connect to an access point, call services, listen for pushes, close.
+ * Uses the JDK's own WebSocket client and only the {@code wire} package of meshgate; no
+ * {@code jakarta.*}.
+ *
+ * <p>Threading: {@link io.meshgate.client.MeshgateClient} is thread-safe; results and pushes are
+ * delivered on the JDK HTTP client's threads, so listeners must not block.
+ */
+package io.meshgate.client;

@@ -1,0 +1,80 @@
+package io.meshgate.cluster;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The membership view: the nodes heard on the control topic and what they host. A node that has
+ * not been heard for the expiry time, or that announced its departure, is not a member. Plain
+ * class (the CDI bean {@link ClusterView} wraps it); thread-safe.
+ */
+public final class Membership {
+
+    private final Map<String, NodeStatus> nodes = new ConcurrentHashMap<>();
+    private final Duration expiry;
+    private final Clock clock;
+    private final Consumer<String> onDeparture;
+
+    /**
+     * @param expiry      how long a node stays a member without a heartbeat
+     * @param onDeparture told the id of each node that leaves or expires, once
+     */
+    public Membership(Duration expiry, Clock clock, Consumer<String> onDeparture) {
+        this.expiry = expiry;
+        this.clock = clock;
+        this.onDeparture = onDeparture;
+    }
+
+    /** Records a node's announcement or heartbeat. Returns true when the node is new to the view. */
+    public boolean heard(NodeStatus status) {
+        return nodes.put(status.nodeId(), status) == null;
+    }
+
+    /** Removes a node that announced its departure. */
+    public void departed(String nodeId) {
+        if (nodes.remove(nodeId) != null) {
+            onDeparture.accept(nodeId);
+        }
+    }
+
+    /** Drops the nodes whose last heartbeat is older than the expiry time. */
+    public void expire() {
+        Instant limit = clock.instant().minus(expiry);
+        nodes.values().removeIf(s -> {
+            boolean old = s.seenAt().isBefore(limit);
+            if (old) {
+                onDeparture.accept(s.nodeId());
+            }
+            return old;
+        });
+    }
+
+    /** The live members, by id. */
+    public List<NodeStatus> members() {
+        expire();
+        return nodes.values().stream().sorted(Comparator.comparing(NodeStatus::nodeId)).toList();
+    }
+
+    /** Whether some live member hosts the service. */
+    public boolean isHosted(String service) {
+        Instant limit = clock.instant().minus(expiry);
+        for (NodeStatus s : nodes.values()) {
+            if (!s.seenAt().isBefore(limit) && s.services().contains(service)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The live status of a node, or null. */
+    public NodeStatus member(String nodeId) {
+        NodeStatus s = nodes.get(nodeId);
+        return s == null || s.seenAt().isBefore(clock.instant().minus(expiry)) ? null : s;
+    }
+}

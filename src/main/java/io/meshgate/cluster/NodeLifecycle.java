@@ -1,0 +1,94 @@
+package io.meshgate.cluster;
+
+import io.meshgate.envelope.Envelope;
+import io.meshgate.messaging.JmsSender;
+import io.meshgate.service.LoadSnapshot;
+import io.meshgate.service.NodeLoad;
+import io.meshgate.service.ServiceRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The node's life in the cluster: announces it on the control topic when the application starts,
+ * sends a heartbeat with its load every interval (and expires silent nodes from the view), and
+ * announces its departure when the application stops.
+ */
+@ApplicationScoped
+public class NodeLifecycle {
+
+    /** The control topic every node subscribes to. */
+    public static final String CONTROL_TOPIC = "meshgate.control";
+    private static final Logger LOG = Logger.getLogger(NodeLifecycle.class.getName());
+
+    @Inject
+    NodeIdentity identity;
+    @Inject
+    ServiceRegistry registry;
+    @Inject
+    NodeLoad load;
+    @Inject
+    ClusterView view;
+    @Inject
+    JmsSender sender;
+    @Inject
+    Instance<SessionGauge> sessions;
+    @Inject
+    @ConfigProperty(name = "meshgate.heartbeat.intervalMs", defaultValue = "1000")
+    long intervalMs;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> heartbeat;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        // observing the event creates this bean, whose @PostConstruct starts the heartbeat
+    }
+
+    @PostConstruct
+    void start() {
+        LOG.info(() -> "node " + identity.id() + " starting; replies on " + identity.replyDestination());
+        heartbeat = scheduler.scheduleAtFixedRate(this::beat, 0, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        heartbeat.cancel(false);
+        try {
+            publish(ControlMessages.DOWN);
+            LOG.info(() -> "node " + identity.id() + " announced its departure");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not announce departure; other nodes will expire this node", e);
+        }
+    }
+
+    private void beat() {
+        try {
+            publish(view.hearsItself() ? ControlMessages.HEARTBEAT : ControlMessages.UP);
+            view.expire();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "heartbeat failed: " + e.getMessage());
+        }
+    }
+
+    private void publish(String type) {
+        LoadSnapshot l = load.snapshot();
+        int open = sessions.isResolvable() ? sessions.get().openSessions() : 0;
+        NodeStatus status = new NodeStatus(identity.id(), registry.services(), l.inFlight(), l.capacity(), open,
+                Instant.now());
+        Envelope e = ControlMessages.of(type, status);
+        sender.publishToTopic(CONTROL_TOPIC, e, Math.max(intervalMs * 3, 1_000));
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The node in its cluster: its identity, the control topic (announcements, heartbeats with load,
+ * departures), the membership view and its JSON view at {@code /api/cluster}.
+ *
+ * <p>Threading: the control listener (one consumer) and the heartbeat (the managed scheduler)
+ * update the view; anyone may read it. Depends on {@code service} (what this node hosts, its
+ * load), {@code messaging}, {@code envelope}, {@code metrics}.
+ */
+package io.meshgate.cluster;

@@ -1,0 +1,8 @@
+/**
+ * The CloudEvents 1.0 envelope between nodes, its JMS binary-mode binding (attributes as
+ * {@code cloudEvents_*} properties) and JSON format, and the typed request and reply views.
+ * Plain Java (no {@code jakarta.*}).
+ *
+ * <p>Threading: all values are immutable; the codecs are thread-safe.
+ */
+package io.meshgate.envelope;

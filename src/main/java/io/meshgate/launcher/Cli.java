@@ -1,0 +1,248 @@
+package io.meshgate.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshgate.client.ClientOptions;
+import io.meshgate.client.MeshgateClient;
+import io.meshgate.client.Response;
+import io.meshgate.wire.Json;
+import io.meshgate.wire.MeshgateException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code bin/meshgate}: {@code up [--nodes N] [--no-nginx]}, {@code status [--json]},
+ * {@code call SERVICE TYPE JSON [--timeout MS] [--url WS_URL]}, {@code down}. The cluster's files
+ * live in {@code <home>/.meshgate} ({@code MESHGATE_RUN_DIR} overrides it).
+ */
+public final class Cli {
+
+    private final Path home;
+    private final Path runDir;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ObjectMapper json = Json.mapper();
+
+    Cli(Path home, Path runDir, PrintStream out, PrintStream err) {
+        this.home = home;
+        this.runDir = runDir;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("meshgate.home", ".")).toAbsolutePath().normalize();
+        String run = System.getenv("MESHGATE_RUN_DIR");
+        Path runDir = run == null || run.isBlank() ? home.resolve(".meshgate") : Path.of(run).toAbsolutePath();
+        PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                StandardCharsets.UTF_8);
+        int code = new Cli(home, runDir, stdout, stderr).run(List.of(args));
+        System.exit(code);
+    }
+
+    int run(List<String> args) throws Exception {
+        if (args.isEmpty()) {
+            return usage();
+        }
+        List<String> rest = new ArrayList<>(args.subList(1, args.size()));
+        return switch (args.get(0)) {
+            case "up" -> up(rest);
+            case "status" -> status(rest.contains("--json"));
+            case "call" -> call(rest);
+            case "down" -> down();
+            default -> usage();
+        };
+    }
+
+    private int usage() {
+        err.println("""
+                usage: bin/meshgate up [--nodes N] [--no-nginx]   start broker, N nodes (default 3), nginx
+                       bin/meshgate status [--json]                what runs, and whether each node is ready
+                       bin/meshgate call SERVICE TYPE JSON [--timeout MS] [--url WS_URL]
+                       bin/meshgate down                           stop what 'up' started""");
+        return 2;
+    }
+
+    private int up(List<String> args) throws Exception {
+        ClusterState running = runningState();
+        if (running != null) {
+            out.println("a cluster is already running; access point " + running.accessPoint()
+                    + " (bin/meshgate down stops it)");
+            return 0;
+        }
+        int nodes = Integer.parseInt(option(args, "--nodes", "3"));
+        boolean nginx = !args.contains("--no-nginx");
+        deleteRecursively(runDir);
+        long t0 = System.nanoTime();
+        LocalCluster cluster = LocalCluster.start(LocalCluster.Options.defaults(home, runDir).withNodes(nodes)
+                .withNginx(nginx));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        ClusterState s = cluster.state();
+        out.printf("broker   %s (pid %d)%n", s.broker().url(), s.broker().pid());
+        for (ClusterState.Node n : s.nodes()) {
+            out.printf("%-8s %s (pid %d) ready%n", n.id(), n.url(), n.pid());
+        }
+        if (s.nginx() != null) {
+            out.printf("nginx    %s (pid %d)%n", s.nginx().url(), s.nginx().pid());
+        }
+        out.printf("cluster ready in %.1f s; logs in %s%n", ms / 1000.0, s.logs());
+        out.println("access point: " + s.accessPoint());
+        return 0;
+    }
+
+    private int status(boolean asJson) throws IOException, InterruptedException {
+        ClusterState s = runningState();
+        if (s == null) {
+            if (asJson) {
+                out.println("{\"running\":false}");
+            } else {
+                out.println("no cluster is running (bin/meshgate up starts one)");
+            }
+            return 3;
+        }
+        ObjectNode root = json.createObjectNode();
+        root.put("running", true).put("accessPoint", s.accessPoint());
+        root.putObject("broker").put("url", s.broker().url()).put("pid", s.broker().pid())
+                .put("alive", ClusterState.alive(s.broker().pid()));
+        ArrayNode nodes = root.putArray("nodes");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (ClusterState.Node n : s.nodes()) {
+            nodes.addObject().put("id", n.id()).put("url", n.url()).put("pid", n.pid())
+                    .put("ready", ClusterState.alive(n.pid()) && ready(http, n));
+        }
+        if (s.nginx() != null) {
+            root.putObject("nginx").put("url", s.nginx().url()).put("pid", s.nginx().pid())
+                    .put("alive", ClusterState.alive(s.nginx().pid()));
+        }
+        root.put("logs", s.logs());
+        if (asJson) {
+            out.println(json.writeValueAsString(root));
+        } else {
+            out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        }
+        return 0;
+    }
+
+    private int call(List<String> args) throws IOException {
+        List<String> positional = positional(args, List.of("--timeout", "--url"));
+        if (positional.size() != 3) {
+            return usage();
+        }
+        JsonNode params;
+        try {
+            params = json.readTree(positional.get(2));
+        } catch (IOException e) {
+            err.println("JSON argument is not valid JSON: " + e.getMessage());
+            return 2;
+        }
+        String url = option(args, "--url", null);
+        if (url == null) {
+            ClusterState s = runningState();
+            if (s == null) {
+                err.println("no cluster is running and no --url given");
+                return 3;
+            }
+            url = s.accessPoint();
+        }
+        Duration timeout = Duration.ofMillis(Long.parseLong(option(args, "--timeout", "10000")));
+        ObjectNode line = json.createObjectNode();
+        try (MeshgateClient client = MeshgateClient.connect(URI.create(url), ClientOptions.defaults())) {
+            Response r = client.call(positional.get(0), positional.get(1), params, timeout).toCompletableFuture().join();
+            line.put("ok", r.ok());
+            if (r.ok()) {
+                line.set("result", r.result());
+            } else {
+                line.putObject("error").put("code", r.errorCode()).put("message", r.errorMessage());
+            }
+            line.put("ingressNode", r.ingressNode()).put("processedBy", r.processedBy());
+            out.println(json.writeValueAsString(line));
+            return r.ok() ? 0 : 1;
+        } catch (MeshgateException e) {
+            line.put("ok", false).putObject("error").put("code", "CONNECT_FAILED").put("message", e.getMessage());
+            out.println(json.writeValueAsString(line));
+            return 1;
+        }
+    }
+
+    private int down() throws IOException {
+        Path file = LocalCluster.stateFile(runDir);
+        if (!Files.exists(file)) {
+            out.println("no cluster to stop");
+            return 0;
+        }
+        ClusterState s = ClusterState.read(file);
+        LocalCluster.stopAll(s);
+        Files.delete(file);
+        out.println("stopped " + s.nodes().size() + " nodes" + (s.nginx() != null ? ", nginx" : "") + " and the broker");
+        return 0;
+    }
+
+    private ClusterState runningState() throws IOException {
+        Path file = LocalCluster.stateFile(runDir);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        ClusterState s = ClusterState.read(file);
+        boolean any = ClusterState.alive(s.broker().pid())
+                || s.nodes().stream().anyMatch(n -> ClusterState.alive(n.pid()));
+        return any ? s : null;
+    }
+
+    private static boolean ready(HttpClient http, ClusterState.Node n) throws InterruptedException {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(n.url() + "/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        if (i < 0) {
+            return fallback;
+        }
+        if (i + 1 >= args.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return args.get(i + 1);
+    }
+
+    private static List<String> positional(List<String> args, List<String> valued) {
+        List<String> p = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (valued.contains(args.get(i))) {
+                i++;
+            } else if (!args.get(i).startsWith("--")) {
+                p.add(args.get(i));
+            }
+        }
+        return p;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

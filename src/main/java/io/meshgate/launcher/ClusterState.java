@@ -1,0 +1,63 @@
+package io.meshgate.launcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a running local cluster is made of, as written to {@code <run dir>/cluster.json}: enough
+ * for another command (status, call, down) to find and stop every process.
+ *
+ * @param accessPoint the WebSocket URL clients use (nginx, or the first node without it)
+ * @param broker      the broker process
+ * @param nodes       the node processes
+ * @param nginx       the nginx master process, or null when nginx was not started
+ * @param logs        the folder holding every process's log
+ */
+public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Proc nginx, String logs) {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    public ClusterState {
+        Objects.requireNonNull(accessPoint, "accessPoint");
+        Objects.requireNonNull(broker, "broker");
+        nodes = List.copyOf(nodes);
+    }
+
+    /** A process with the address it serves. */
+    public record Proc(String url, long pid) { }
+
+    /** A node process. */
+    public record Node(String id, String url, int port, long pid) { }
+
+    /** This state with another node list. */
+    public ClusterState withNodes(List<Node> newNodes) {
+        return new ClusterState(accessPoint, broker, newNodes, nginx, logs);
+    }
+
+    /** This state with one more node. */
+    public ClusterState plus(Node node) {
+        List<Node> n = new ArrayList<>(nodes);
+        n.add(node);
+        return withNodes(n);
+    }
+
+    public void write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+    }
+
+    public static ClusterState read(Path file) throws IOException {
+        return MAPPER.readValue(file.toFile(), ClusterState.class);
+    }
+
+    /** Whether a process is still alive. */
+    public static boolean alive(long pid) {
+        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+}

@@ -1,0 +1,332 @@
+package io.meshgate.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * A cluster on this machine: an embedded Artemis broker, Payara Micro nodes running
+ * {@code meshgate.war}, and nginx in front where it is installed, every process on 127.0.0.1 with
+ * free ports and its log under {@code <run dir>/logs}. Used by {@code bin/meshgate} and by the
+ * cluster tests alike. {@link #close()} stops everything it started, nodes before the broker.
+ */
+public final class LocalCluster implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LocalCluster.class.getName());
+    private static final String STATE_FILE = "cluster.json";
+
+    /**
+     * How to start a cluster.
+     *
+     * @param home         the project folder (holds {@code target/} and the config templates)
+     * @param runDir       where logs, configs, broker data and the state file go
+     * @param nodes        how many nodes to start
+     * @param nginx        whether to put nginx in front (when installed)
+     * @param readyTimeout how long to wait for every node to be ready
+     * @param nodeHeap     the nodes' maximum heap, e.g. {@code 512m}
+     */
+    public record Options(Path home, Path runDir, int nodes, boolean nginx, Duration readyTimeout, String nodeHeap) {
+        public Options {
+            if (nodes < 1) {
+                throw new IllegalArgumentException("at least one node");
+            }
+        }
+
+        /** Three nodes, nginx where installed, 240 s to get ready, 512 MiB heap per node. */
+        public static Options defaults(Path home, Path runDir) {
+            return new Options(home, runDir, 3, true, Duration.ofSeconds(240), "512m");
+        }
+
+        public Options withNodes(int n) {
+            return new Options(home, runDir, n, nginx, readyTimeout, nodeHeap);
+        }
+
+        public Options withNginx(boolean on) {
+            return new Options(home, runDir, nodes, on, readyTimeout, nodeHeap);
+        }
+    }
+
+    private final Options options;
+    private final Path logs;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Process> processes = new ArrayList<>();
+    private volatile ClusterState state;
+    private int brokerPort;
+
+    private LocalCluster(Options options) {
+        this.options = options;
+        this.logs = options.runDir().resolve("logs");
+    }
+
+    /** Starts a broker, the nodes and nginx, and waits until every node is ready. */
+    public static LocalCluster start(Options options) throws IOException, InterruptedException {
+        LocalCluster c = new LocalCluster(options);
+        try {
+            c.boot();
+            return c;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** The state file of a run dir. */
+    public static Path stateFile(Path runDir) {
+        return runDir.resolve(STATE_FILE);
+    }
+
+    /** The current state: processes, URLs, logs. */
+    public ClusterState state() {
+        return state;
+    }
+
+    /** The WebSocket URL clients use. */
+    public URI accessPoint() {
+        return URI.create(state.accessPoint());
+    }
+
+    /** The WebSocket URL of one node, bypassing nginx. */
+    public URI nodeSocket(String nodeId) {
+        return URI.create(node(nodeId).url().replaceFirst("^http", "ws") + "/ws");
+    }
+
+    /** A node of this cluster by id. */
+    public ClusterState.Node node(String nodeId) {
+        return state.nodes().stream().filter(n -> n.id().equals(nodeId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no node " + nodeId));
+    }
+
+    private void boot() throws IOException, InterruptedException {
+        Files.createDirectories(logs);
+        Path war = requireFile("target/meshgate.war");
+        requireFile("target/meshgate-ra.rar");
+        requireFile("target/payara-micro.jar");
+        brokerPort = Ports.free();
+        Process broker = spawn("broker", List.of(java(), "-Xmx256m", "-cp", launcherClasspath(),
+                BrokerMain.class.getName(), Integer.toString(brokerPort),
+                options.runDir().resolve("broker-data").toString()));
+        waitFor("broker", () -> Ports.listening(brokerPort), Duration.ofSeconds(60), broker);
+        state = new ClusterState("", new ClusterState.Proc("tcp://127.0.0.1:" + brokerPort, broker.pid()), List.of(),
+                null, logs.toString());
+        List<CompletableFuture<ClusterState.Node>> starting = new ArrayList<>();
+        for (int i = 1; i <= options.nodes(); i++) {
+            starting.add(launchNode("node-" + i));
+        }
+        List<ClusterState.Node> nodes = new ArrayList<>();
+        for (CompletableFuture<ClusterState.Node> f : starting) {
+            nodes.add(await(f));
+        }
+        state = state.withNodes(nodes);
+        ClusterState.Proc nginx = options.nginx() ? startNginx(nodes) : null;
+        String access = nginx != null ? nginx.url().replaceFirst("^http", "ws") + "/ws"
+                : nodes.get(0).url().replaceFirst("^http", "ws") + "/ws";
+        state = new ClusterState(access, state.broker(), nodes, nginx, logs.toString());
+        state.write(stateFile(options.runDir()));
+        LOG.info(() -> "cluster ready: " + war.getFileName() + " on " + nodes.size() + " nodes, access point " + access);
+    }
+
+    /** Starts one more node (not behind nginx) and waits until it is ready. */
+    public ClusterState.Node startNode(String nodeId) throws IOException, InterruptedException {
+        ClusterState.Node n = await(launchNode(nodeId));
+        state = state.plus(n);
+        state.write(stateFile(options.runDir()));
+        return n;
+    }
+
+    /** Stops one node with SIGTERM (an orderly departure) and waits for it to exit. */
+    public void stopNode(String nodeId) {
+        ClusterState.Node n = node(nodeId);
+        stopPid(n.pid(), Duration.ofSeconds(60));
+        state = state.withNodes(state.nodes().stream().filter(x -> !x.id().equals(nodeId)).toList());
+    }
+
+    /** Kills one node at once (SIGKILL): no departure is announced. */
+    public void killNode(String nodeId) {
+        ClusterState.Node n = node(nodeId);
+        ProcessHandle.of(n.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        state = state.withNodes(state.nodes().stream().filter(x -> !x.id().equals(nodeId)).toList());
+    }
+
+    private CompletableFuture<ClusterState.Node> launchNode(String nodeId) throws IOException {
+        int port = Ports.free();
+        Path dir = options.runDir().resolve(nodeId);
+        Files.createDirectories(dir);
+        Path pre = fill("server-config/payara/pre-boot.asadmin", dir.resolve("pre-boot.asadmin"),
+                Map.of("@BIND_ADDRESS@", "127.0.0.1"));
+        Path post = fill("server-config/payara/post-boot.asadmin", dir.resolve("post-boot.asadmin"), Map.of(
+                "@BROKER_HOST@", "127.0.0.1", "@BROKER_PORT@", Integer.toString(brokerPort),
+                "@RAR@", requireFile("target/meshgate-ra.rar").toString(),
+                "@WAR@", requireFile("target/meshgate.war").toString()));
+        Process p = spawn(nodeId, List.of(java(), "-Xmx" + options.nodeHeap(), "-Dmeshgate.node.id=" + nodeId,
+                "-Djava.io.tmpdir=" + dir, "-jar", requireFile("target/payara-micro.jar").toString(), "--nocluster",
+                "--port", Integer.toString(port), "--prebootcommandfile", pre.toString(),
+                "--postbootcommandfile", post.toString()));
+        ClusterState.Node node = new ClusterState.Node(nodeId, "http://127.0.0.1:" + port, port, p.pid());
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                waitFor(nodeId, () -> ready(node), options.readyTimeout(), p);
+                return node;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        });
+    }
+
+    /** Whether a node answers UP on {@code /health/ready}. */
+    public boolean ready(ClusterState.Node node) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"meshgate\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private ClusterState.Proc startNginx(List<ClusterState.Node> nodes) throws IOException, InterruptedException {
+        String binary = Nginx.binary();
+        if (binary == null) {
+            LOG.info("nginx is not installed: clients connect to node-1 directly");
+            return null;
+        }
+        int port = Ports.free();
+        Path conf = Nginx.writeConfig(options.home(), options.runDir(), port, nodes);
+        Process p = new ProcessBuilder(binary, "-p", options.runDir().toString(), "-c", conf.toString(), "-e",
+                logs.resolve("nginx-error.log").toString())
+                .redirectErrorStream(true).redirectOutput(logs.resolve("nginx.log").toFile()).start();
+        if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("nginx did not start; see " + logs.resolve("nginx-error.log"));
+        }
+        long pid = Long.parseLong(Files.readString(options.runDir().resolve("nginx.pid")).trim());
+        waitFor("nginx", () -> Ports.listening(port), Duration.ofSeconds(10), null);
+        return new ClusterState.Proc("http://127.0.0.1:" + port, pid);
+    }
+
+    /** Stops everything this cluster started: nodes (in parallel), then nginx, then the broker. */
+    @Override
+    public void close() {
+        ClusterState s = state;
+        if (s != null) {
+            stopAll(s);
+        }
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    /** Stops the processes of a cluster state (nodes, nginx, broker), as {@code bin/meshgate down} does. */
+    public static void stopAll(ClusterState s) {
+        List<CompletableFuture<Void>> stops = s.nodes().stream()
+                .map(n -> CompletableFuture.runAsync(() -> stopPid(n.pid(), Duration.ofSeconds(60)))).toList();
+        stops.forEach(CompletableFuture::join);
+        if (s.nginx() != null) {
+            stopPid(s.nginx().pid(), Duration.ofSeconds(10));
+        }
+        stopPid(s.broker().pid(), Duration.ofSeconds(30));
+    }
+
+    private static void stopPid(long pid, Duration grace) {
+        ProcessHandle.of(pid).ifPresent(h -> {
+            List<ProcessHandle> children = h.descendants().toList();
+            h.destroy();
+            try {
+                h.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                LOG.warning(() -> "process " + pid + " did not stop within " + grace.toSeconds() + " s; killing it");
+                h.destroyForcibly();
+            }
+            children.forEach(ProcessHandle::destroyForcibly);
+        });
+    }
+
+    private Process spawn(String name, List<String> command) throws IOException {
+        Process p = new ProcessBuilder(command).directory(options.runDir().toFile()).redirectErrorStream(true)
+                .redirectOutput(logs.resolve(name + ".log").toFile()).redirectInput(ProcessBuilder.Redirect.from(
+                        new File("/dev/null"))).start();
+        processes.add(p);
+        return p;
+    }
+
+    private void waitFor(String what, Check check, Duration timeout, Process process) throws InterruptedException {
+        Instant end = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(end)) {
+            if (check.ok()) {
+                return;
+            }
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException(what + " exited with " + process.exitValue() + "; see "
+                        + logs.resolve(what + ".log"));
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(what + " not ready within " + timeout.toSeconds() + " s; see "
+                + logs.resolve(what + ".log"));
+    }
+
+    private static <T> T await(CompletableFuture<T> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Path fill(String template, Path out, Map<String, String> values) throws IOException {
+        String text = Files.readString(options.home().resolve(template), StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            text = text.replace(v.getKey(), v.getValue());
+        }
+        Files.writeString(out, text, StandardCharsets.UTF_8);
+        return out;
+    }
+
+    private Path requireFile(String relative) {
+        Path p = options.home().resolve(relative).toAbsolutePath();
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException(p + " is missing: build first (mvn package -DskipTests)");
+        }
+        return p;
+    }
+
+    private String launcherClasspath() throws IOException {
+        Path cpFile = requireFile("target/launcher.classpath");
+        return options.home().resolve("target/classes").toAbsolutePath() + File.pathSeparator
+                + Files.readString(cpFile).trim();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean ok();
+    }
+
+    /** Lists processes for diagnostics. */
+    @Override
+    public String toString() {
+        ClusterState s = state;
+        return s == null ? "LocalCluster[not started]" : "LocalCluster[" + s.nodes().stream().map(ClusterState.Node::id)
+                .collect(Collectors.joining(",")) + " via " + s.accessPoint() + "]";
+    }
+
+}

@@ -1,0 +1,36 @@
+package io.meshgate.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Finding nginx and writing its configuration from {@code nginx/meshgate.conf.template}. */
+final class Nginx {
+
+    private static final List<String> PLACES = List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx");
+
+    private Nginx() {
+    }
+
+    /** The nginx binary, or null when none is installed. */
+    static String binary() {
+        return PLACES.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+    }
+
+    /** Writes {@code <run dir>/nginx.conf} for the nodes and returns its path. */
+    static Path writeConfig(Path home, Path runDir, int port, List<ClusterState.Node> nodes) throws IOException {
+        String upstreams = nodes.stream()
+                .map(n -> "        server 127.0.0.1:" + n.port() + " max_fails=1 fail_timeout=5s;")
+                .collect(Collectors.joining("\n"));
+        String text = Files.readString(home.resolve("nginx/meshgate.conf.template"), StandardCharsets.UTF_8)
+                .replace("@RUN@", runDir.toAbsolutePath().toString())
+                .replace("@LISTEN@", "127.0.0.1:" + port)
+                .replace("@UPSTREAMS@", upstreams);
+        Path conf = runDir.resolve("nginx.conf").toAbsolutePath();
+        Files.writeString(conf, text, StandardCharsets.UTF_8);
+        return conf;
+    }
+}

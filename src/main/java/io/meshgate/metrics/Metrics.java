@@ -1,0 +1,68 @@
+package io.meshgate.metrics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
+
+/**
+ * The node's counters and gauges, rendered in the Prometheus text format. Counter names end in
+ * {@code _total}; a label set is written into the key as Prometheus writes it, e.g.
+ * {@code meshgate_requests_total{outcome="ok"}}. Thread-safe and cheap on the hot path (one map
+ * look-up and a {@link LongAdder} increment).
+ */
+@ApplicationScoped
+public class Metrics {
+
+    private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+    private final Map<String, IntSupplier> gauges = new ConcurrentHashMap<>();
+    private final Map<String, String> help = new ConcurrentHashMap<>();
+
+    /** Adds one to a counter. */
+    public void increment(String name) {
+        counters.computeIfAbsent(name, k -> new LongAdder()).increment();
+    }
+
+    /** Adds one to a counter with one label. */
+    public void increment(String name, String label, String value) {
+        increment(name + "{" + label + "=\"" + escape(value) + "\"}");
+    }
+
+    /** The current value of a counter (with its labels written into the name). */
+    public long count(String key) {
+        LongAdder a = counters.get(key);
+        return a == null ? 0 : a.sum();
+    }
+
+    /** Registers a gauge read when the metrics are rendered. */
+    public void gauge(String name, String description, IntSupplier value) {
+        gauges.put(name, value);
+        help.put(name, description);
+    }
+
+    /** All metrics in the Prometheus text exposition format. */
+    public String render() {
+        StringBuilder out = new StringBuilder();
+        Map<String, Long> sorted = new TreeMap<>();
+        counters.forEach((k, v) -> sorted.put(k, v.sum()));
+        String lastFamily = null;
+        for (Map.Entry<String, Long> e : sorted.entrySet()) {
+            String family = e.getKey().split("\\{", 2)[0];
+            if (!family.equals(lastFamily)) {
+                out.append("# TYPE ").append(family).append(" counter\n");
+                lastFamily = family;
+            }
+            out.append(e.getKey()).append(' ').append(e.getValue()).append('\n');
+        }
+        new TreeMap<>(gauges).forEach((name, g) -> out.append("# HELP ").append(name).append(' ')
+                .append(help.get(name)).append("\n# TYPE ").append(name).append(" gauge\n")
+                .append(name).append(' ').append(g.getAsInt()).append('\n'));
+        return out.toString();
+    }
+
+    private static String escape(String v) {
+        return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}

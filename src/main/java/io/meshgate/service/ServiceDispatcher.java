@@ -1,0 +1,159 @@
+package io.meshgate.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meshgate.envelope.Envelope;
+import io.meshgate.envelope.MeshReply;
+import io.meshgate.envelope.MeshRequest;
+import io.meshgate.messaging.JmsSender;
+import io.meshgate.metrics.Metrics;
+import io.meshgate.wire.Json;
+import io.meshgate.wire.MeshgateException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Takes a request envelope from a service topic and sees it to exactly one reply: drops it with
+ * {@code TIMEOUT} when its deadline has passed (the handler never runs), asks the
+ * {@link AdmissionPolicy} whether this node may take it, declines it to the topic again or rejects
+ * it with {@code OVERLOADED}, or runs the handler and sends its result or error to the requester's
+ * reply destination.
+ *
+ * <p>Runs on the request listener's thread; asynchronous handlers complete on their own threads.
+ */
+@ApplicationScoped
+public class ServiceDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(ServiceDispatcher.class.getName());
+    /** Replies live this much longer than the request's deadline, so that a late one is still counted. */
+    private static final long REPLY_GRACE_MS = 1_000;
+
+    @Inject
+    ServiceRegistry registry;
+    @Inject
+    NodeLoad load;
+    @Inject
+    JmsSender sender;
+    @Inject
+    Metrics metrics;
+    @Inject
+    @ConfigProperty(name = "meshgate.node.id")
+    String nodeId;
+    @Inject
+    @ConfigProperty(name = "meshgate.load.maxHops", defaultValue = "3")
+    int maxHops;
+    @Inject
+    @ConfigProperty(name = "meshgate.load.step", defaultValue = "10")
+    int loadStep;
+
+    private final Clock clock = Clock.systemUTC();
+    private AdmissionPolicy admission;
+
+    @PostConstruct
+    void init() {
+        admission = new LoadFactorAdmission(maxHops, loadStep);
+        metrics.gauge("meshgate_inflight_requests", "requests this node is running", () -> load.snapshot().inFlight());
+    }
+
+    /** Handles one request envelope taken from a service topic. */
+    public void onRequest(Envelope envelope) {
+        MeshRequest request = MeshRequest.from(envelope);
+        Instant now = clock.instant();
+        if (request.expiredAt(now)) {
+            metrics.increment("meshgate_requests_expired_total", "service", request.service());
+            reply(request, MeshReply.error(request.correlationId(), nodeId, null, MeshgateException.Kind.TIMEOUT.code(),
+                    "deadline passed before a node could take the request", now));
+            return;
+        }
+        AdmissionPolicy.Decision decision = admission.decide(request, load.snapshot());
+        if (decision instanceof AdmissionPolicy.Decision.Decline d) {
+            metrics.increment("meshgate_requests_declined_total", "service", request.service());
+            MeshRequest again = request.declined(d.nextLoadFactor());
+            sender.publishToTopic(topicOf(request.service()), again.toEnvelope(), remainingMs(request, now));
+        } else if (decision instanceof AdmissionPolicy.Decision.Reject r) {
+            metrics.increment("meshgate_requests_rejected_total", "service", request.service());
+            reply(request, MeshReply.error(request.correlationId(), nodeId, null,
+                    MeshgateException.Kind.OVERLOADED.code(), r.reason(), now));
+        } else {
+            run(request);
+        }
+    }
+
+    /** The topic carrying a service's requests. */
+    public static String topicOf(String service) {
+        return "meshgate.service." + service;
+    }
+
+    private void run(MeshRequest request) {
+        ServiceHandler handler = registry.handler(request.service());
+        if (handler == null) {
+            reply(request, MeshReply.error(request.correlationId(), nodeId, null,
+                    MeshgateException.Kind.NO_SUCH_SERVICE.code(), "node " + nodeId + " does not host "
+                            + request.service(), clock.instant()));
+            return;
+        }
+        load.begin();
+        metrics.increment("meshgate_requests_handled_total", "service", request.service());
+        Object result;
+        try {
+            result = handler.handle(toCall(request));
+        } catch (Exception | LinkageError e) {
+            finish(request, null, e);
+            return;
+        }
+        if (result instanceof CompletionStage<?> stage) {
+            stage.whenComplete((value, error) -> finish(request, value, error));
+        } else {
+            finish(request, result, null);
+        }
+    }
+
+    private void finish(MeshRequest request, Object value, Throwable error) {
+        try {
+            Instant now = clock.instant();
+            if (error == null) {
+                reply(request, MeshReply.result(request.correlationId(), nodeId, Json.mapper().writeValueAsBytes(value),
+                        now));
+                return;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            MeshgateException failure = cause instanceof MeshgateException m ? m : MeshgateException.handlerError(cause);
+            if (failure.kind() == MeshgateException.Kind.HANDLER_ERROR) {
+                LOG.log(Level.FINE, "handler of " + request.service() + " failed", cause);
+            }
+            metrics.increment("meshgate_handler_errors_total", "service", request.service());
+            reply(request, MeshReply.error(request.correlationId(), nodeId, nodeId, failure.kind().code(),
+                    failure.getMessage(), now));
+        } catch (IOException e) {
+            reply(request, MeshReply.error(request.correlationId(), nodeId, nodeId,
+                    MeshgateException.Kind.HANDLER_ERROR.code(), "result cannot be written as JSON: " + e.getMessage(),
+                    clock.instant()));
+        } finally {
+            load.end();
+        }
+    }
+
+    private ServiceCall toCall(MeshRequest request) throws IOException {
+        JsonNode params = Json.mapper().readTree(request.params());
+        return new ServiceCall(request.service(), request.operation(), params, request.correlationId(),
+                request.sessionId(), request.originNode(), request.deadline(), request.idempotencyKey());
+    }
+
+    private void reply(MeshRequest request, MeshReply reply) {
+        sender.sendToQueue(request.replyTo(), reply.toEnvelope(),
+                remainingMs(request, clock.instant()) + REPLY_GRACE_MS);
+    }
+
+    private static long remainingMs(MeshRequest request, Instant now) {
+        return Math.max(1, Duration.between(now, request.deadline()).toMillis());
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Running business services: the handler SPI ({@link io.meshgate.service.MeshService},
+ * {@link io.meshgate.service.ServiceHandler}), the request listener, the dispatcher that sees
+ * each request to one reply, and the load filter ({@link io.meshgate.service.AdmissionPolicy}).
+ *
+ * <p>Threading: the request listener's threads (a pool of {@code consumers} per service) call the
+ * dispatcher; it keeps no per-request state beyond the in-flight counter in
+ * {@link io.meshgate.service.NodeLoad}. Depends on {@code envelope}, {@code messaging},
+ * {@code metrics}; never on {@code cluster}, {@code routing} or {@code channel}.
+ */
+package io.meshgate.service;

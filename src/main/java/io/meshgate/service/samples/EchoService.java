@@ -1,0 +1,17 @@
+package io.meshgate.service.samples;
+
+import io.meshgate.service.MeshService;
+import io.meshgate.service.ServiceCall;
+import io.meshgate.service.ServiceHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Answers every request with its own params: the simplest round trip through the cluster. */
+@ApplicationScoped
+@MeshService("echo")
+public class EchoService implements ServiceHandler {
+
+    @Override
+    public Object handle(ServiceCall call) {
+        return call.params();
+    }
+}

@@ -1,0 +1,129 @@
+package io.meshgate.wire;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+
+/**
+ * Reads and writes the inner payload: one JSON object per frame whose {@code kind} is
+ * {@code hello}, {@code req}, {@code res}, {@code error} or {@code push}. Unknown fields are
+ * ignored so that newer peers can add some; missing or mistyped required fields are a
+ * {@link MeshgateException.Kind#BAD_REQUEST} naming the field. Thread-safe.
+ */
+public final class MessageCodec {
+
+    /** Deepest JSON nesting accepted in a payload. */
+    public static final int MAX_NESTING = 64;
+
+    private final ObjectMapper mapper;
+
+    public MessageCodec() {
+        this.mapper = Json.mapper();
+    }
+
+    /** The payload for a message, as UTF-8 JSON. */
+    public byte[] encode(WireMessage message) {
+        ObjectNode o = mapper.createObjectNode();
+        if (message instanceof WireMessage.Hello h) {
+            o.put("kind", "hello").put("sessionId", h.sessionId()).put("node", h.node());
+        } else if (message instanceof WireMessage.Request r) {
+            o.put("kind", "req").put("id", r.id()).put("service", r.service()).put("type", r.type());
+            o.set("params", r.params());
+            if (r.timeoutMs() > 0) {
+                o.put("timeoutMs", r.timeoutMs());
+            }
+            if (r.idempotencyKey() != null) {
+                o.put("idempotencyKey", r.idempotencyKey());
+            }
+        } else if (message instanceof WireMessage.Response r) {
+            o.put("kind", "res").put("id", r.id());
+            o.set("result", r.result());
+            o.put("ingressNode", r.ingressNode()).put("processedBy", r.processedBy());
+        } else if (message instanceof WireMessage.ErrorMessage e) {
+            o.put("kind", "error").put("id", e.id()).put("code", e.code()).put("message", e.message());
+            o.put("ingressNode", e.ingressNode()).put("processedBy", e.processedBy());
+        } else if (message instanceof WireMessage.Push p) {
+            o.put("kind", "push").put("topic", p.topic());
+            o.set("data", p.data());
+        }
+        try {
+            return mapper.writeValueAsBytes(o);
+        } catch (IOException e) {
+            throw MeshgateException.internal("cannot write message", e);
+        }
+    }
+
+    /**
+     * The message in a payload.
+     *
+     * @throws MeshgateException of kind BAD_REQUEST when the payload is not such a message; when
+     *     the payload names a request id, the exception carries it
+     */
+    public WireMessage decode(byte[] payload) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(payload);
+        } catch (IOException e) {
+            throw MeshgateException.badRequest("payload is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw MeshgateException.badRequest("payload must be a JSON object");
+        }
+        String kind = text(root, "kind", true);
+        String id = text(root, "id", false);
+        try {
+            return switch (kind) {
+                case "req" -> new WireMessage.Request(id, text(root, "service", true), text(root, "type", true),
+                        root.get("params"), longValue(root, "timeoutMs"), text(root, "idempotencyKey", false));
+                case "res" -> new WireMessage.Response(id, root.get("result"), text(root, "ingressNode", false),
+                        text(root, "processedBy", false));
+                case "error" -> new WireMessage.ErrorMessage(id, text(root, "code", true), text(root, "message", false),
+                        text(root, "ingressNode", false), text(root, "processedBy", false));
+                case "push" -> new WireMessage.Push(text(root, "topic", true), root.get("data"));
+                case "hello" -> new WireMessage.Hello(text(root, "sessionId", true), text(root, "node", true));
+                default -> throw MeshgateException.badRequest("unknown kind '" + abbreviate(kind) + "'");
+            };
+        } catch (MeshgateException e) {
+            throw id == null || id.length() > WireMessage.MAX_ID_LENGTH ? e : e.forRequest(id);
+        }
+    }
+
+    private static String text(JsonNode root, String field, boolean required) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            if (required) {
+                throw MeshgateException.badRequest(field + " is required");
+            }
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw MeshgateException.badRequest(field + " must be a string");
+        }
+        return n.textValue();
+    }
+
+    private static long longValue(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return 0;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw MeshgateException.badRequest(field + " must be an integer");
+        }
+        long v = n.longValue();
+        if (v <= 0) {
+            throw MeshgateException.badRequest(field + " must be between 1 and " + WireMessage.MAX_TIMEOUT_MS);
+        }
+        return v;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 32 ? s : s.substring(0, 32) + "...";
+    }
+
+    static StreamReadConstraints constraints() {
+        return StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build();
+    }
+}

@@ -1,0 +1,46 @@
+package io.meshgate.wire;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Frames that are the payload itself, refused over a size limit. Used on trusted links and until
+ * the secure channel replaces it; holds no state, so one instance may serve every session.
+ */
+public final class PlainFrameLayer implements FrameLayer {
+
+    /** Default largest frame: 64 KiB. */
+    public static final int DEFAULT_MAX_FRAME = 64 * 1024;
+
+    private final int maxFrameBytes;
+
+    public PlainFrameLayer(int maxFrameBytes) {
+        if (maxFrameBytes < 64) {
+            throw new IllegalArgumentException("maxFrameBytes must be at least 64");
+        }
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    @Override
+    public byte[] open(ByteBuffer frame) {
+        if (frame.remaining() > maxFrameBytes) {
+            throw MeshgateException.of(MeshgateException.Kind.FRAME_TOO_LARGE,
+                    "frame of " + frame.remaining() + " bytes exceeds the limit of " + maxFrameBytes);
+        }
+        if (!frame.hasRemaining()) {
+            throw MeshgateException.malformedFrame("empty frame");
+        }
+        byte[] payload = new byte[frame.remaining()];
+        frame.get(payload);
+        return payload;
+    }
+
+    @Override
+    public ByteBuffer seal(byte[] payload) {
+        return ByteBuffer.wrap(payload);
+    }
+
+    @Override
+    public String suite() {
+        return "plain";
+    }
+}

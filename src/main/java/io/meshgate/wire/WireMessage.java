@@ -1,0 +1,106 @@
+package io.meshgate.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.regex.Pattern;
+
+/**
+ * The inner payload of a frame: one JSON object whose {@code type} says which record it is.
+ * Every record validates itself, so a value of this type is always well-formed.
+ */
+public sealed interface WireMessage {
+
+    /** Longest client request id, idempotency key and request type accepted. */
+    int MAX_ID_LENGTH = 128;
+    /** Longest timeout a client may ask for (5 minutes). */
+    long MAX_TIMEOUT_MS = 300_000;
+    /** Service ids: lower-case letters, digits, '.', '_' and '-', at most 64, starting alphanumeric. */
+    Pattern SERVICE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    /** Sent by the node once the session is open: the session id and the node that holds it. */
+    record Hello(String sessionId, String node) implements WireMessage {
+        public Hello {
+            requireText(sessionId, "sessionId");
+            requireText(node, "node");
+        }
+    }
+
+    /**
+     * A business request (client to node). {@code timeoutMs} is 0 when the client leaves it to
+     * the node's default; {@code idempotencyKey} may be null.
+     */
+    record Request(String id, String service, String type, JsonNode params, long timeoutMs,
+                   String idempotencyKey) implements WireMessage {
+        public Request {
+            requireId(id, "id");
+            requireText(service, "service");
+            if (!SERVICE_ID.matcher(service).matches()) {
+                throw MeshgateException.badRequest("service must match " + SERVICE_ID.pattern());
+            }
+            requireId(type, "type");
+            if (params == null || params.isNull() || params.isMissingNode()) {
+                params = JsonNodeFactory.instance.objectNode();
+            }
+            if (!params.isObject()) {
+                throw MeshgateException.badRequest("params must be a JSON object");
+            }
+            if (timeoutMs < 0 || timeoutMs > MAX_TIMEOUT_MS) {
+                throw MeshgateException.badRequest("timeoutMs must be between 1 and " + MAX_TIMEOUT_MS);
+            }
+            if (idempotencyKey != null) {
+                requireId(idempotencyKey, "idempotencyKey");
+            }
+        }
+
+        private static void requireId(String value, String field) {
+            requireText(value, field);
+            if (value.length() > MAX_ID_LENGTH) {
+                throw MeshgateException.badRequest(field + " is longer than " + MAX_ID_LENGTH + " characters");
+            }
+        }
+    }
+
+    /** A successful answer (node to client). */
+    record Response(String id, JsonNode result, String ingressNode, String processedBy) implements WireMessage {
+        public Response {
+            requireText(id, "id");
+            result = result == null ? JsonNodeFactory.instance.nullNode() : result;
+        }
+    }
+
+    /**
+     * An error (node to client). {@code id} is the request it answers, or null for an error about
+     * the session; {@code processedBy} is null when no node ran the request.
+     */
+    record ErrorMessage(String id, String code, String message, String ingressNode, String processedBy)
+            implements WireMessage {
+        public ErrorMessage {
+            requireText(code, "code");
+            message = message == null ? "" : message;
+        }
+
+        /** The error for a gateway exception, as seen by the client. */
+        public static ErrorMessage of(MeshgateException e, String ingressNode, String processedBy) {
+            return new ErrorMessage(e.requestId(), e.kind().code(), e.getMessage(), ingressNode, processedBy);
+        }
+
+        /** This error as an exception of the matching kind. */
+        public MeshgateException toException() {
+            return MeshgateException.of(MeshgateException.Kind.ofCode(code), message).forRequest(id);
+        }
+    }
+
+    /** A message the server pushes without a request. */
+    record Push(String topic, JsonNode data) implements WireMessage {
+        public Push {
+            requireText(topic, "topic");
+            data = data == null ? JsonNodeFactory.instance.nullNode() : data;
+        }
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw MeshgateException.badRequest(field + " is required");
+        }
+    }
+}
