@@ -46,6 +46,7 @@ public final class MeshgateClient implements AutoCloseable {
     private final Map<String, CompletableFuture<Response>> calls = new ConcurrentHashMap<>();
     private final List<Consumer<WireMessage.Push>> pushListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong();
+    private final AtomicLong unmatched = new AtomicLong();
     private final CompletableFuture<WireMessage.Hello> hello = new CompletableFuture<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final Object sendLock = new Object();
@@ -119,6 +120,14 @@ public final class MeshgateClient implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * Answers that matched no call in flight: a duplicate, a reply after the local timeout, or an
+     * error about the session itself. Zero in a healthy session.
+     */
+    public long unmatchedAnswers() {
+        return unmatched.get();
+    }
+
     /** Calls in flight. */
     public int pendingCalls() {
         return calls.size();
@@ -156,8 +165,8 @@ public final class MeshgateClient implements AutoCloseable {
 
     private void complete(Response r) {
         CompletableFuture<Response> f = r.id() == null ? null : calls.get(r.id());
-        if (f != null) {
-            f.complete(r);
+        if (f == null || !f.complete(r)) {
+            unmatched.incrementAndGet();
         }
     }
 
@@ -192,8 +201,8 @@ public final class MeshgateClient implements AutoCloseable {
                 try {
                     onFrame(ByteBuffer.wrap(whole));
                 } catch (MeshgateException e) {
-                    ws.sendClose(WebSocket.NORMAL_CLOSURE + 6, "unreadable frame");
-                    ended(1007, e.getMessage());
+                    ws.sendClose(MeshgateException.Kind.MALFORMED_FRAME.closeCode(), "unreadable frame");
+                    ended(MeshgateException.Kind.MALFORMED_FRAME.closeCode(), e.getMessage());
                     return null;
                 }
             }

@@ -1,0 +1,143 @@
+package io.meshgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meshgate.client.MeshgateClient;
+import io.meshgate.client.Response;
+import io.meshgate.launcher.ClusterState;
+import io.meshgate.launcher.LocalCluster;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The request/response flow on a real cluster: a broker, three Payara Micro nodes, nginx. */
+class RequestFlowIT {
+
+    private static LocalCluster cluster;
+
+    @BeforeAll
+    static void cluster() throws Exception {
+        cluster = SharedCluster.get();
+    }
+
+    @Test
+    void requestEnteringOneNodeIsProcessedByAnotherAndAnsweredThroughTheIngress() throws Exception {
+        Set<String> processors = new HashSet<>();
+        try (MeshgateClient c = Calls.connect(cluster.nodeSocket("node-1"))) {
+            for (int i = 0; i < 30; i++) {
+                Response r = Calls.call(c, "echo", "echo", "{\"i\":" + i + "}", Duration.ofSeconds(10));
+                assertTrue(r.ok(), () -> "call failed: " + r);
+                assertEquals("node-1", r.ingressNode());
+                assertEquals(i, r.result().get("i").asInt());
+                processors.add(r.processedBy());
+            }
+        }
+        assertTrue(processors.stream().anyMatch(p -> !p.equals("node-1")),
+                "30 requests entering node-1 were all processed by node-1: " + processors);
+    }
+
+    @Test
+    void everyOneOfThousandConcurrentRequestsGetsExactlyOneOutcome() throws Exception {
+        List<MeshgateClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                clients.add(Calls.connect(cluster.accessPoint()));
+            }
+            List<CompletableFuture<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                calls.add(clients.get(i % clients.size())
+                        .call("echo", "echo", Calls.json("{\"n\":" + i + "}"), Duration.ofSeconds(30))
+                        .toCompletableFuture());
+            }
+            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+            Map<String, Integer> outcomes = new HashMap<>();
+            for (int i = 0; i < 1000; i++) {
+                Response r = calls.get(i).join();
+                outcomes.merge(r.ok() ? "ok" : r.errorCode(), 1, Integer::sum);
+                if (r.ok()) {
+                    assertEquals(i, r.result().get("n").asInt(), "answer matched to the wrong request");
+                }
+            }
+            assertEquals(Map.of("ok", 1000), outcomes);
+            Thread.sleep(500);
+            for (MeshgateClient c : clients) {
+                assertEquals(0, c.unmatchedAnswers(), "a request was answered more than once");
+                assertEquals(0, c.pendingCalls());
+            }
+        } finally {
+            clients.forEach(MeshgateClient::close);
+        }
+    }
+
+    @Test
+    void unknownServiceIsAnsweredNoSuchServiceAtOnce() throws Exception {
+        try (MeshgateClient c = Calls.connect(cluster.accessPoint())) {
+            long t0 = System.nanoTime();
+            Response r = Calls.call(c, "no-such-service", "x", "{}", Duration.ofSeconds(30));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertFalse(r.ok());
+            assertEquals("NO_SUCH_SERVICE", r.errorCode());
+            assertEquals("no live node hosts service 'no-such-service'", r.errorMessage());
+            assertNull(r.processedBy());
+            assertTrue(ms < 5_000, "answered after " + ms + " ms, not at once");
+        }
+    }
+
+    @Test
+    void handlerExceptionIsAnsweredHandlerErrorWithItsMessage() throws Exception {
+        try (MeshgateClient c = Calls.connect(cluster.accessPoint())) {
+            Response r = Calls.call(c, "work", "fail", "{\"fail\":\"ledger is locked\"}", Duration.ofSeconds(10));
+            assertFalse(r.ok());
+            assertEquals("HANDLER_ERROR", r.errorCode());
+            assertEquals("ledger is locked", r.errorMessage());
+            assertTrue(r.processedBy().startsWith("node-"), "processedBy: " + r.processedBy());
+        }
+    }
+
+    @Test
+    void badParamsAreAnsweredBadRequestByTheHandler() throws Exception {
+        try (MeshgateClient c = Calls.connect(cluster.accessPoint())) {
+            Response r = Calls.call(c, "work", "x", "{\"cpuMs\":-1}", Duration.ofSeconds(10));
+            assertEquals("BAD_REQUEST", r.errorCode());
+            assertEquals("cpuMs must be an integer between 0 and 10000", r.errorMessage());
+        }
+    }
+
+    @Test
+    void requestWhoseDeadlinePassesInTheQueueTimesOutAndNeverRuns() throws Exception {
+        List<String> nodes = cluster.state().nodes().stream().map(ClusterState.Node::url).toList();
+        String handled = "meshgate_requests_handled_total{service=\"work\"}";
+        long before = Calls.metric(nodes, handled);
+        int consumers = 16 * nodes.size();
+        int blockers = consumers + 6;
+        try (MeshgateClient c = Calls.connect(cluster.accessPoint())) {
+            List<CompletableFuture<Response>> busy = new ArrayList<>();
+            for (int i = 0; i < blockers; i++) {
+                busy.add(c.call("work", "sleep", Calls.json("{\"delayMs\":2500}"), Duration.ofSeconds(30))
+                        .toCompletableFuture());
+            }
+            Thread.sleep(700);
+            long t0 = System.nanoTime();
+            Response late = Calls.call(c, "work", "quick", "{}", Duration.ofMillis(600));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals("TIMEOUT", late.errorCode(), () -> "expected TIMEOUT, got " + late);
+            assertNull(late.processedBy());
+            assertTrue(ms >= 590 && ms < 2_500, "timed out after " + ms + " ms");
+            for (CompletableFuture<Response> f : busy) {
+                assertTrue(f.join().ok(), () -> "blocker failed: " + f.join());
+            }
+        }
+        Thread.sleep(1_000);
+        assertEquals(blockers, Calls.metric(nodes, handled) - before, "the expired request ran");
+    }
+}

@@ -1,0 +1,31 @@
+package io.meshgate.it;
+
+import io.meshgate.launcher.LocalCluster;
+import java.nio.file.Path;
+
+/**
+ * One cluster (broker, three nodes, nginx where installed) for all cluster tests of a test run,
+ * started on first use under {@code target/it-cluster} and stopped when the test JVM exits, also
+ * when tests fail.
+ */
+final class SharedCluster {
+
+    private static LocalCluster cluster;
+
+    private SharedCluster() {
+    }
+
+    static synchronized LocalCluster get() throws Exception {
+        if (cluster == null) {
+            cluster = LocalCluster.start(LocalCluster.Options.defaults(home(), home().resolve("target/it-cluster")));
+            LocalCluster started = cluster;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-cluster"));
+        }
+        return cluster;
+    }
+
+    /** The project folder. */
+    static Path home() {
+        return Path.of(System.getProperty("meshgate.home", ".")).toAbsolutePath();
+    }
+}
