@@ -43,16 +43,14 @@ public final class Membership {
         }
     }
 
-    /** Drops the nodes whose last heartbeat is older than the expiry time. */
+    /** Drops the nodes whose last heartbeat is older than the expiry time; each departure is told once. */
     public void expire() {
         Instant limit = clock.instant().minus(expiry);
-        nodes.values().removeIf(s -> {
-            boolean old = s.seenAt().isBefore(limit);
-            if (old) {
+        for (NodeStatus s : nodes.values()) {
+            if (s.seenAt().isBefore(limit) && nodes.remove(s.nodeId(), s)) {
                 onDeparture.accept(s.nodeId());
             }
-            return old;
-        });
+        }
     }
 
     /** The live members, by id. */

@@ -54,7 +54,7 @@ public final class JsonFormat {
         });
         if (e.dataLength() > 0) {
             if (isJson(e.dataContentType())) {
-                o.set("data", readJson(e.data()));
+                o.set("data", readJson(e.data(), "data"));
             } else {
                 o.put("data_base64", Base64.getEncoder().encodeToString(e.data()));
             }
@@ -72,7 +72,7 @@ public final class JsonFormat {
      * a Timestamp extension parse it themselves.
      */
     public Envelope deserialize(byte[] json) {
-        JsonNode root = readJson(json);
+        JsonNode root = readJson(json, "event");
         if (!root.isObject()) {
             throw new EnvelopeException("event must be a JSON object");
         }
@@ -105,11 +105,11 @@ public final class JsonFormat {
         return base.equals("application/json") || base.endsWith("+json") || base.equals("text/json");
     }
 
-    private JsonNode readJson(byte[] bytes) {
+    private JsonNode readJson(byte[] bytes, String what) {
         try {
             return mapper.readTree(bytes);
         } catch (java.io.IOException e) {
-            throw new EnvelopeException("data is not valid JSON");
+            throw new EnvelopeException(what + " is not valid JSON");
         }
     }
 

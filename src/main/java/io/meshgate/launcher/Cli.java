@@ -24,7 +24,8 @@ import java.util.List;
 
 /**
  * {@code bin/meshgate}: {@code up [--nodes N] [--no-nginx]}, {@code status [--json]},
- * {@code call SERVICE TYPE JSON [--timeout MS] [--url WS_URL]}, {@code down}. The cluster's files
+ * {@code call SERVICE TYPE JSON [--timeout MS] [--url WS_URL] [--repeat N]} (N sequential calls on one
+ * session, adding round-trip percentiles to the printed line), {@code down}. The cluster's files
  * live in {@code <home>/.meshgate} ({@code MESHGATE_RUN_DIR} overrides it).
  */
 public final class Cli {
@@ -72,7 +73,7 @@ public final class Cli {
         err.println("""
                 usage: bin/meshgate up [--nodes N] [--no-nginx]   start broker, N nodes (default 3), nginx
                        bin/meshgate status [--json]                what runs, and whether each node is ready
-                       bin/meshgate call SERVICE TYPE JSON [--timeout MS] [--url WS_URL]
+                       bin/meshgate call SERVICE TYPE JSON [--timeout MS] [--url WS_URL] [--repeat N]
                        bin/meshgate down                           stop what 'up' started""");
         return 2;
     }
@@ -138,7 +139,7 @@ public final class Cli {
     }
 
     private int call(List<String> args) throws IOException {
-        List<String> positional = positional(args, List.of("--timeout", "--url"));
+        List<String> positional = positional(args, List.of("--timeout", "--url", "--repeat"));
         if (positional.size() != 3) {
             return usage();
         }
@@ -159,9 +160,16 @@ public final class Cli {
             url = s.accessPoint();
         }
         Duration timeout = Duration.ofMillis(Long.parseLong(option(args, "--timeout", "10000")));
+        int repeat = Integer.parseInt(option(args, "--repeat", "1"));
         ObjectNode line = json.createObjectNode();
         try (MeshgateClient client = MeshgateClient.connect(URI.create(url), ClientOptions.defaults())) {
-            Response r = client.call(positional.get(0), positional.get(1), params, timeout).toCompletableFuture().join();
+            long[] rttNanos = new long[repeat];
+            Response r = null;
+            for (int i = 0; i < repeat && (r == null || r.ok()); i++) {
+                long t0 = System.nanoTime();
+                r = client.call(positional.get(0), positional.get(1), params, timeout).toCompletableFuture().join();
+                rttNanos[i] = System.nanoTime() - t0;
+            }
             line.put("ok", r.ok());
             if (r.ok()) {
                 line.set("result", r.result());
@@ -169,6 +177,12 @@ public final class Cli {
                 line.putObject("error").put("code", r.errorCode()).put("message", r.errorMessage());
             }
             line.put("ingressNode", r.ingressNode()).put("processedBy", r.processedBy());
+            if (repeat > 1) {
+                java.util.Arrays.sort(rttNanos);
+                line.putObject("rttUs").put("calls", repeat).put("p50", rttNanos[repeat / 2] / 1000)
+                        .put("p99", rttNanos[(int) Math.min(repeat - 1, Math.ceil(repeat * 0.99) - 1)] / 1000)
+                        .put("max", rttNanos[repeat - 1] / 1000);
+            }
             out.println(json.writeValueAsString(line));
             return r.ok() ? 0 : 1;
         } catch (MeshgateException e) {

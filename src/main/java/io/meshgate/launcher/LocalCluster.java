@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ public final class LocalCluster implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalCluster.class.getName());
     private static final String STATE_FILE = "cluster.json";
+    private static final String PAYARA_READY = ") ready in ";
+    private static final String DEPLOY_FAILED = "Boot Command deploy failed";
+    private static final int BOOT_ATTEMPTS = 3;
 
     /**
      * How to start a cluster.
@@ -163,7 +167,32 @@ public final class LocalCluster implements AutoCloseable {
         state = state.withNodes(state.nodes().stream().filter(x -> !x.id().equals(nodeId)).toList());
     }
 
-    private CompletableFuture<ClusterState.Node> launchNode(String nodeId) throws IOException {
+    private CompletableFuture<ClusterState.Node> launchNode(String nodeId) {
+        return CompletableFuture.supplyAsync(() -> {
+            IllegalStateException last = null;
+            for (int attempt = 1; attempt <= BOOT_ATTEMPTS; attempt++) {
+                try {
+                    return bootNode(nodeId, attempt);
+                } catch (NodeBootFailed e) {
+                    LOG.warning(() -> e.getMessage() + "; starting it again");
+                    last = e;
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot start " + nodeId, e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            throw last;
+        });
+    }
+
+    /**
+     * Starts one node process and waits until it is ready. Payara Micro occasionally fails a
+     * boot-time deployment (a race inside its deployment of the adapter on a loaded machine) and
+     * still says "ready": such a boot is recognised in the log, and the caller starts the node again.
+     */
+    private ClusterState.Node bootNode(String nodeId, int attempt) throws IOException, InterruptedException {
         int port = Ports.free();
         Path dir = options.runDir().resolve(nodeId);
         Files.createDirectories(dir);
@@ -173,20 +202,38 @@ public final class LocalCluster implements AutoCloseable {
                 "@BROKER_HOST@", "127.0.0.1", "@BROKER_PORT@", Integer.toString(brokerPort),
                 "@RAR@", requireFile("target/meshgate-ra.rar").toString(),
                 "@WAR@", requireFile("target/meshgate.war").toString()));
+        Path log = logs.resolve(nodeId + ".log");
         Process p = spawn(nodeId, List.of(java(), "-Xmx" + options.nodeHeap(), "-Dmeshgate.node.id=" + nodeId,
                 "-Djava.io.tmpdir=" + dir, "-jar", requireFile("target/payara-micro.jar").toString(), "--nocluster",
                 "--port", Integer.toString(port), "--prebootcommandfile", pre.toString(),
                 "--postbootcommandfile", post.toString()));
         ClusterState.Node node = new ClusterState.Node(nodeId, "http://127.0.0.1:" + port, port, p.pid());
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                waitFor(nodeId, () -> ready(node), options.readyTimeout(), p);
-                return node;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        });
+        waitFor(nodeId, () -> logContains(log, PAYARA_READY), options.readyTimeout(), p);
+        if (logContains(log, DEPLOY_FAILED)) {
+            stopPid(p.pid(), Duration.ofSeconds(30));
+            Files.move(log, logs.resolve(nodeId + ".failed-boot-" + attempt + ".log"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            throw new NodeBootFailed(nodeId + ": a deployment failed at boot (attempt " + attempt + ")");
+        }
+        waitFor(nodeId, () -> ready(node), options.readyTimeout(), p);
+        return node;
+    }
+
+    private static boolean logContains(Path log, String text) {
+        try {
+            return Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A node whose boot failed in a way that a new start may not repeat. */
+    private static final class NodeBootFailed extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        NodeBootFailed(String message) {
+            super(message);
+        }
     }
 
     /** Whether a node answers UP on {@code /health/ready}. */

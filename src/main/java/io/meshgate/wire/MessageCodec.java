@@ -71,9 +71,11 @@ public final class MessageCodec {
         if (root == null || !root.isObject()) {
             throw MeshgateException.badRequest("payload must be a JSON object");
         }
-        String kind = text(root, "kind", true);
-        String id = text(root, "id", false);
+        JsonNode idNode = root.get("id");
+        String id = idNode != null && idNode.isTextual() ? idNode.textValue() : null;
         try {
+            String kind = text(root, "kind", true);
+            text(root, "id", false);
             return switch (kind) {
                 case "req" -> new WireMessage.Request(id, text(root, "service", true), text(root, "type", true),
                         root.get("params"), longValue(root, "timeoutMs"), text(root, "idempotencyKey", false));

@@ -1,0 +1,87 @@
+package io.meshgate.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meshgate.wire.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A bare WebSocket for sending what no well-behaved client would; records what comes back. */
+final class RawSocket implements AutoCloseable {
+
+    private final LinkedBlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final WebSocket ws;
+
+    RawSocket(URI uri) throws Exception {
+        ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+            private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+
+            @Override
+            public CompletionStage<?> onBinary(WebSocket s, ByteBuffer data, boolean last) {
+                byte[] b = new byte[data.remaining()];
+                data.get(b);
+                partial.writeBytes(b);
+                if (last) {
+                    received.add(partial.toByteArray());
+                    partial.reset();
+                }
+                s.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket s, int code, String reason) {
+                closeCode.complete(code);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket s, Throwable error) {
+                closeCode.complete(1006);
+            }
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    void sendBinary(byte[] frame) {
+        ws.sendBinary(ByteBuffer.wrap(frame), true).join();
+    }
+
+    void sendJson(String json) {
+        sendBinary(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void sendText(String text) {
+        ws.sendText(text, true).join();
+    }
+
+    /** The next message from the server, parsed, or fails after 10 s. */
+    JsonNode next() throws InterruptedException, IOException {
+        byte[] m = received.poll(10, TimeUnit.SECONDS);
+        if (m == null) {
+            throw new AssertionError("no message from the server within 10 s");
+        }
+        return Json.mapper().readTree(m);
+    }
+
+    /** The close code the server sent, or fails after 10 s. */
+    int closeCode() throws Exception {
+        return closeCode.get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        if (!ws.isOutputClosed()) {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "");
+        }
+        ws.abort();
+    }
+}
