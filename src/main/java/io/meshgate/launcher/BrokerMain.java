@@ -2,6 +2,7 @@ package io.meshgate.launcher;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -18,6 +19,8 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 public final class BrokerMain {
 
     private static final Logger LOG = Logger.getLogger(BrokerMain.class.getName());
+    /** Artemis's audit loggers log every message at INFO: far too costly for a gateway's broker. */
+    private static final Logger AUDIT = Logger.getLogger("org.apache.activemq.audit");
 
     private BrokerMain() {
     }
@@ -26,6 +29,7 @@ public final class BrokerMain {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: BrokerMain <port> <data folder>");
         }
+        AUDIT.setLevel(Level.OFF);
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration(Integer.parseInt(args[0]),
                 Path.of(args[1])));
         broker.start();

@@ -1,0 +1,94 @@
+package io.meshgate.container;
+
+import java.io.File;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts an Artemis broker process on a free port for the container tests and writes the
+ * post-boot file that points the container's resource adapter at it and deploys the adapter.
+ * Registered before Arquillian's extension, so it runs before the container starts; the broker
+ * stops when the test run ends (also on failure). Inside the container (where Arquillian runs the
+ * test methods) it does nothing.
+ */
+public final class BrokerExtension implements BeforeAllCallback {
+
+    private static final String KEY = "meshgate-broker";
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        if (System.getProperty("arquillian.postboot") == null) {
+            return; // running inside the container, where the broker already serves us
+        }
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(KEY, k -> start(),
+                Broker.class);
+    }
+
+    private static Broker start() {
+        try {
+            Path home = Path.of(System.getProperty("meshgate.home", ".")).toAbsolutePath();
+            Path dir = home.resolve("target/arquillian");
+            Files.createDirectories(dir);
+            int port;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            String cp = home.resolve("target/classes") + File.pathSeparator
+                    + Files.readString(home.resolve("target/launcher.classpath")).trim();
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-cp", cp, "io.meshgate.launcher.BrokerMain", Integer.toString(port),
+                    dir.resolve("broker-data").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile()).start();
+            Broker broker = new Broker(p);
+            waitListening(port, p);
+            String post = Files.readString(home.resolve("server-config/payara/post-boot.asadmin"))
+                    .replace("@BROKER_HOST@", "127.0.0.1").replace("@BROKER_PORT@", Integer.toString(port))
+                    .replace("@RAR@", home.resolve("target/meshgate-ra.rar").toString())
+                    .lines().filter(l -> !l.contains("@WAR@")).reduce("", (a, b) -> a + b + "\n");
+            Files.writeString(Path.of(System.getProperty("arquillian.postboot")), post, StandardCharsets.UTF_8);
+            return broker;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the test broker", e);
+        }
+    }
+
+    private static void waitListening(int port, Process p) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < end) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (java.io.IOException e) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("broker exited with " + p.exitValue());
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("broker not listening on " + port);
+    }
+
+    /** The broker process, stopped when JUnit closes the root store. */
+    static final class Broker implements ExtensionContext.Store.CloseableResource {
+        private final Process process;
+
+        Broker(Process process) {
+            this.process = process;
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.meshgate.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meshgate.cluster.ClusterView;
+import io.meshgate.cluster.NodeIdentity;
+import io.meshgate.cluster.NodeStatus;
+import io.meshgate.routing.RequestRouter;
+import io.meshgate.service.ServiceRegistry;
+import io.meshgate.wire.Json;
+import io.meshgate.wire.WireMessage;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The real WAR in a real Payara Micro with the Artemis adapter and a broker: CDI wiring, the
+ * service registry, and each kind of message-driven bean receiving (control topic, reply queue,
+ * service topic). Runs inside the container.
+ */
+@ExtendWith(BrokerExtension.class)
+@ExtendWith(ArquillianExtension.class)
+class NodeInContainerIT {
+
+    @Inject
+    ServiceRegistry registry;
+    @Inject
+    NodeIdentity identity;
+    @Inject
+    ClusterView cluster;
+    @Inject
+    RequestRouter router;
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/meshgate.war"))
+                .addClasses(NodeInContainerIT.class, BrokerExtension.class, BrokerExtension.Broker.class);
+    }
+
+    @Test
+    void registryFindsTheAnnotatedServices() {
+        assertEquals(List.of("echo", "time", "work"), registry.services());
+    }
+
+    @Test
+    void nodeIdComesFromConfiguration() {
+        assertEquals("arquillian-node", identity.id());
+        assertEquals("meshgate.node.arquillian-node.reply", identity.replyDestination());
+    }
+
+    @Test
+    void controlListenerReceivesTheNodesOwnHeartbeat() throws Exception {
+        eventually(cluster::hearsItself);
+        NodeStatus self = cluster.members().stream().filter(n -> n.nodeId().equals("arquillian-node")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("echo", "time", "work"), self.services());
+    }
+
+    @Test
+    void replyListenerReceivesTheReplyPathProbe() throws Exception {
+        eventually(router::replyPathWorks);
+    }
+
+    @Test
+    void serviceListenerTakesARequestAndItsReplyComesBack() throws Exception {
+        eventually(() -> cluster.isHosted("echo"));
+        CompletableFuture<WireMessage> answer = new CompletableFuture<>();
+        router.submit("test-session", new WireMessage.Request("c1", "echo", "echo",
+                Json.mapper().readTree("{\"x\":42}"), 5_000, null), answer::complete);
+        WireMessage m = answer.get(10, TimeUnit.SECONDS);
+        assertTrue(m instanceof WireMessage.Response, () -> "not a response: " + m);
+        WireMessage.Response r = (WireMessage.Response) m;
+        assertEquals("c1", r.id());
+        assertEquals(42, r.result().get("x").asInt());
+        assertEquals("arquillian-node", r.processedBy());
+        assertEquals("arquillian-node", r.ingressNode());
+    }
+
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, "condition not met within 10 s");
+            Thread.sleep(100);
+        }
+    }
+}
