@@ -59,6 +59,9 @@ public class GatewayEndpoint {
             }
         } catch (MeshgateException e) {
             reject(e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "session " + session.id() + ": request failed inside the gateway", e);
+            reject(MeshgateException.internal("internal error", e));
         }
     }
 

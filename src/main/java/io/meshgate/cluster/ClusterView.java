@@ -36,9 +36,9 @@ public class ClusterView {
 
     @PostConstruct
     void init() {
-        membership = new Membership(Duration.ofMillis(expiryMs), clock, id -> {
-            LOG.info(() -> "node " + id + " left the cluster");
-            metrics.increment("meshgate_node_departures_total");
+        membership = new Membership(Duration.ofMillis(expiryMs), clock, (id, why) -> {
+            LOG.info(() -> "node " + id + " left the cluster (" + why.name().toLowerCase(java.util.Locale.ROOT) + ")");
+            metrics.increment("meshgate_node_departures_total", "reason", why.name().toLowerCase(java.util.Locale.ROOT));
         });
         metrics.gauge("meshgate_cluster_nodes", "live nodes in this node's view", () -> membership.members().size());
     }

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * The membership view: the nodes heard on the control topic and what they host. A node that has
@@ -19,13 +19,21 @@ public final class Membership {
     private final Map<String, NodeStatus> nodes = new ConcurrentHashMap<>();
     private final Duration expiry;
     private final Clock clock;
-    private final Consumer<String> onDeparture;
+    private final BiConsumer<String, Departure> onDeparture;
+
+    /** Why a node left the view. */
+    public enum Departure {
+        /** It announced its departure on the control topic. */
+        ANNOUNCED,
+        /** It was not heard for the expiry time. */
+        EXPIRED
+    }
 
     /**
      * @param expiry      how long a node stays a member without a heartbeat
-     * @param onDeparture told the id of each node that leaves or expires, once
+     * @param onDeparture told the id of each node that leaves or expires, and why, once
      */
-    public Membership(Duration expiry, Clock clock, Consumer<String> onDeparture) {
+    public Membership(Duration expiry, Clock clock, BiConsumer<String, Departure> onDeparture) {
         this.expiry = expiry;
         this.clock = clock;
         this.onDeparture = onDeparture;
@@ -39,7 +47,7 @@ public final class Membership {
     /** Removes a node that announced its departure. */
     public void departed(String nodeId) {
         if (nodes.remove(nodeId) != null) {
-            onDeparture.accept(nodeId);
+            onDeparture.accept(nodeId, Departure.ANNOUNCED);
         }
     }
 
@@ -48,7 +56,7 @@ public final class Membership {
         Instant limit = clock.instant().minus(expiry);
         for (NodeStatus s : nodes.values()) {
             if (s.seenAt().isBefore(limit) && nodes.remove(s.nodeId(), s)) {
-                onDeparture.accept(s.nodeId());
+                onDeparture.accept(s.nodeId(), Departure.EXPIRED);
             }
         }
     }

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,7 +52,9 @@ public class NodeLifecycle {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    private final AtomicBoolean departed = new AtomicBoolean();
     private ScheduledFuture<?> heartbeat;
+    private Thread departureHook;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         // observing the event creates this bean, whose @PostConstruct starts the heartbeat
@@ -61,10 +64,29 @@ public class NodeLifecycle {
     void start() {
         LOG.info(() -> "node " + identity.id() + " starting; replies on " + identity.replyDestination());
         heartbeat = scheduler.scheduleAtFixedRate(this::beat, 0, intervalMs, TimeUnit.MILLISECONDS);
+        departureHook = new Thread(this::depart, "meshgate-departure");
+        Runtime.getRuntime().addShutdownHook(departureHook);
     }
 
+    /**
+     * Undeployment: announce the departure and drop the shutdown hook. Payara Micro does not
+     * undeploy applications when its process is told to stop (SIGTERM), so the shutdown hook
+     * announces the departure there, while the adapter's connection is still up.
+     */
     @PreDestroy
     void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(departureHook);
+        } catch (IllegalStateException shuttingDown) {
+            LOG.fine("JVM already shutting down; the hook announces the departure");
+        }
+        depart();
+    }
+
+    private void depart() {
+        if (!departed.compareAndSet(false, true)) {
+            return;
+        }
         heartbeat.cancel(false);
         try {
             publish(ControlMessages.DOWN);

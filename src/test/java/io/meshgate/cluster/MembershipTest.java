@@ -22,7 +22,9 @@ class MembershipTest {
 
     private final MutableClock clock = new MutableClock(T0);
     private final List<String> departures = new CopyOnWriteArrayList<>();
-    private final Membership membership = new Membership(EXPIRY, clock, departures::add);
+    private final Membership membership = new Membership(EXPIRY, clock, (id, why) -> departures.add(id));
+    private final List<Membership.Departure> reasons = new CopyOnWriteArrayList<>();
+    private final Membership reasoned = new Membership(EXPIRY, clock, (id, why) -> reasons.add(why));
 
     private NodeStatus status(String nodeId, String... services) {
         return new NodeStatus(nodeId, List.of(services), 0, 8, 0, clock.instant());
@@ -205,7 +207,7 @@ class MembershipTest {
         CountDownLatch firstToldInProgress = new CountDownLatch(1);
         CountDownLatch secondCallerDone = new CountDownLatch(1);
         List<String> told = new CopyOnWriteArrayList<>();
-        Membership view = new Membership(EXPIRY, clock, id -> {
+        Membership view = new Membership(EXPIRY, clock, (id, why) -> {
             told.add(id);
             if (told.size() == 1) {
                 firstToldInProgress.countDown();
@@ -227,5 +229,22 @@ class MembershipTest {
         heartbeat.join(2_000);
 
         assertEquals(List.of("node-a"), told);
+    }
+
+    @Test
+    void announcedDepartureIsToldAsAnnounced() {
+        reasoned.heard(status("node-a"));
+        reasoned.departed("node-a");
+
+        assertEquals(List.of(Membership.Departure.ANNOUNCED), reasons);
+    }
+
+    @Test
+    void silentNodeIsToldAsExpired() {
+        reasoned.heard(status("node-a"));
+        clock.advance(EXPIRY.plusMillis(1));
+        reasoned.expire();
+
+        assertEquals(List.of(Membership.Departure.EXPIRED), reasons);
     }
 }

@@ -74,20 +74,39 @@ public final class BrokerExtension implements BeforeAllCallback {
         throw new IllegalStateException("broker not listening on " + port);
     }
 
-    /** The broker process, stopped when JUnit closes the root store. */
+    /**
+     * The broker process, stopped when JUnit closes the root store. The Payara Micro container
+     * that Arquillian started is stopped first, while the broker is still up (a node whose broker
+     * is gone hangs in the adapter's teardown); any process left at JVM exit is killed.
+     */
     static final class Broker implements ExtensionContext.Store.CloseableResource {
         private final Process process;
 
         Broker(Process process) {
             this.process = process;
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }));
         }
 
         @Override
         public void close() throws Exception {
+            ProcessHandle.current().children()
+                    .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
+                    .forEach(Broker::stop);
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+            }
+        }
+
+        private static void stop(ProcessHandle p) {
+            p.destroy();
+            try {
+                p.onExit().get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
             }
         }
     }

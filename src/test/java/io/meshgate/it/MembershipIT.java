@@ -44,16 +44,35 @@ class MembershipIT {
     }
 
     @Test
-    void stoppedNodesDepartureIsSeenByOthersWithinSeconds() throws Exception {
+    void stoppedNodeAnnouncesItsDepartureToTheOthers() throws Exception {
         ClusterState.Node leaving = cluster.startNode("node-leaving");
-        assertTrue(members(cluster.node("node-2")).contains("node-leaving"));
+        ClusterState.Node observer = cluster.node("node-2");
+        assertTrue(members(observer).contains("node-leaving"));
+        String announced = "meshgate_node_departures_total{reason=\"announced\"}";
+        long before = Calls.metric(List.of(observer.url()), announced);
         cluster.stopNode(leaving.id());
         long t0 = System.nanoTime();
-        while (members(cluster.node("node-2")).contains("node-leaving")) {
-            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "node-2 still lists node-leaving after 5 s");
+        while (members(observer).contains("node-leaving")) {
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "node-2 still lists node-leaving 5 s after it stopped");
             Thread.sleep(100);
         }
-        assertEquals(3, members(cluster.node("node-2")).size());
+        assertEquals(before + 1, Calls.metric(List.of(observer.url()), announced), "the departure was not announced");
+        assertEquals(3, members(observer).size());
+    }
+
+    @Test
+    void killedNodeExpiresFromTheOthersViewWithinTheExpiryTime() throws Exception {
+        ClusterState.Node doomed = cluster.startNode("node-silent");
+        ClusterState.Node observer = cluster.node("node-3");
+        String expired = "meshgate_node_departures_total{reason=\"expired\"}";
+        long before = Calls.metric(List.of(observer.url()), expired);
+        cluster.killNode(doomed.id());
+        long t0 = System.nanoTime();
+        while (members(observer).contains("node-silent")) {
+            assertTrue(System.nanoTime() - t0 < 6_000_000_000L, "node-3 still lists node-silent 6 s after it died");
+            Thread.sleep(100);
+        }
+        assertEquals(before + 1, Calls.metric(List.of(observer.url()), expired));
     }
 
     private static List<String> members(ClusterState.Node observer) throws Exception {
