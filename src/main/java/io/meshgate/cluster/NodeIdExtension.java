@@ -1,16 +1,18 @@
 package io.meshgate.cluster;
 
+import io.meshgate.health.ListenerActivations;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 
 /**
- * Fixes the node id as early as the application starts, so that a generated id is already a
- * system property when the container activates the reply listener.
+ * Runs first when the application starts: fixes the node id and starts watching the adapter's
+ * listener activations (before the container activates any listener).
  */
 public class NodeIdExtension implements Extension {
 
     void fixNodeId(@Observes BeforeBeanDiscovery event) {
         NodeIdentity.resolve();
+        ListenerActivations.install();
     }
 }

@@ -130,7 +130,7 @@ public final class LocalCluster implements AutoCloseable {
                 null, logs.toString());
         List<CompletableFuture<ClusterState.Node>> starting = new ArrayList<>();
         for (int i = 1; i <= options.nodes(); i++) {
-            starting.add(launchNode("node-" + i));
+            starting.add(launchNode("node-" + i, Map.of()));
         }
         List<ClusterState.Node> nodes = new ArrayList<>();
         for (CompletableFuture<ClusterState.Node> f : starting) {
@@ -147,7 +147,16 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts one more node (not behind nginx) and waits until it is ready. */
     public ClusterState.Node startNode(String nodeId) throws IOException, InterruptedException {
-        ClusterState.Node n = await(launchNode(nodeId));
+        return startNode(nodeId, Map.of());
+    }
+
+    /**
+     * Starts one more node with extra configuration (system properties such as
+     * {@code meshgate.node.capacity}) and waits until it is ready.
+     */
+    public ClusterState.Node startNode(String nodeId, Map<String, String> config)
+            throws IOException, InterruptedException {
+        ClusterState.Node n = await(launchNode(nodeId, config));
         state = state.plus(n);
         state.write(stateFile(options.runDir()));
         return n;
@@ -167,12 +176,12 @@ public final class LocalCluster implements AutoCloseable {
         state = state.withNodes(state.nodes().stream().filter(x -> !x.id().equals(nodeId)).toList());
     }
 
-    private CompletableFuture<ClusterState.Node> launchNode(String nodeId) {
+    private CompletableFuture<ClusterState.Node> launchNode(String nodeId, Map<String, String> config) {
         return CompletableFuture.supplyAsync(() -> {
             IllegalStateException last = null;
             for (int attempt = 1; attempt <= BOOT_ATTEMPTS; attempt++) {
                 try {
-                    return bootNode(nodeId, attempt);
+                    return bootNode(nodeId, config, attempt);
                 } catch (NodeBootFailed e) {
                     LOG.warning(() -> e.getMessage() + "; starting it again");
                     last = e;
@@ -192,7 +201,8 @@ public final class LocalCluster implements AutoCloseable {
      * boot-time deployment (a race inside its deployment of the adapter on a loaded machine) and
      * still says "ready": such a boot is recognised in the log, and the caller starts the node again.
      */
-    private ClusterState.Node bootNode(String nodeId, int attempt) throws IOException, InterruptedException {
+    private ClusterState.Node bootNode(String nodeId, Map<String, String> config, int attempt)
+            throws IOException, InterruptedException {
         int port = Ports.free();
         Path dir = options.runDir().resolve(nodeId);
         Files.createDirectories(dir);
@@ -203,10 +213,13 @@ public final class LocalCluster implements AutoCloseable {
                 "@RAR@", requireFile("target/meshgate-ra.rar").toString(),
                 "@WAR@", requireFile("target/meshgate.war").toString()));
         Path log = logs.resolve(nodeId + ".log");
-        Process p = spawn(nodeId, List.of(java(), "-Xmx" + options.nodeHeap(), "-Dmeshgate.node.id=" + nodeId,
-                "-Djava.io.tmpdir=" + dir, "-jar", requireFile("target/payara-micro.jar").toString(), "--nocluster",
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + options.nodeHeap(),
+                "-Dmeshgate.node.id=" + nodeId, "-Djava.io.tmpdir=" + dir));
+        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", requireFile("target/payara-micro.jar").toString(), "--nocluster",
                 "--port", Integer.toString(port), "--prebootcommandfile", pre.toString(),
                 "--postbootcommandfile", post.toString()));
+        Process p = spawn(nodeId, command);
         ClusterState.Node node = new ClusterState.Node(nodeId, "http://127.0.0.1:" + port, port, p.pid());
         waitFor(nodeId, () -> logContains(log, PAYARA_READY), options.readyTimeout(), p);
         if (logContains(log, DEPLOY_FAILED)) {

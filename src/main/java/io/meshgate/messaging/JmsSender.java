@@ -53,19 +53,24 @@ public class JmsSender {
 
     /** Publishes to a topic (multicast address). */
     public void publishToTopic(String topic, Envelope envelope, long ttlMs) {
-        send(topic, true, envelope, ttlMs);
+        send(topic, true, envelope, ttlMs, 0);
+    }
+
+    /** Publishes to a topic, to be delivered no sooner than {@code delayMs} from now. */
+    public void publishToTopicLater(String topic, Envelope envelope, long ttlMs, long delayMs) {
+        send(topic, true, envelope, ttlMs, delayMs);
     }
 
     /** Sends to a queue (anycast address). */
     public void sendToQueue(String queue, Envelope envelope, long ttlMs) {
-        send(queue, false, envelope, ttlMs);
+        send(queue, false, envelope, ttlMs, 0);
     }
 
-    private void send(String name, boolean topic, Envelope envelope, long ttlMs) {
+    private void send(String name, boolean topic, Envelope envelope, long ttlMs, long delayMs) {
         Lease lease = borrow();
         boolean healthy = false;
         try {
-            lease.send(name, topic, envelope, ttlMs);
+            lease.send(name, topic, envelope, ttlMs, delayMs);
             healthy = true;
         } catch (JMSException | JMSRuntimeException e) {
             throw MeshgateException.internal("broker refused message for " + name + ": " + e.getMessage(), e);
@@ -126,10 +131,11 @@ public class JmsSender {
             this.producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
         }
 
-        void send(String name, boolean topic, Envelope envelope, long ttlMs) throws JMSException {
+        void send(String name, boolean topic, Envelope envelope, long ttlMs, long delayMs) throws JMSException {
             Destination d = destinations.computeIfAbsent((topic ? "t:" : "q:") + name,
                     k -> topic ? context.createTopic(name) : context.createQueue(name));
-            producer.setTimeToLive(Math.max(1, ttlMs)).send(d, JmsEnvelopes.toMessage(context, envelope));
+            producer.setTimeToLive(Math.max(1, ttlMs)).setDeliveryDelay(Math.max(0, delayMs))
+                    .send(d, JmsEnvelopes.toMessage(context, envelope));
         }
 
         void close() {

@@ -31,7 +31,8 @@ public final class LoadFactorAdmission implements AdmissionPolicy {
             return new Decision.Accept();
         }
         if (request.hops() >= maxHops) {
-            return new Decision.Reject("declined by " + (request.hops() + 1) + " nodes: every node at its limit");
+            return new Decision.Reject("no node could take the request within its limits (declined "
+                    + request.hops() + " times)");
         }
         return new Decision.Decline(Math.min(100, request.loadFactor() + step));
     }

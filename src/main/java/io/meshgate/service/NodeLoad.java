@@ -28,9 +28,12 @@ public class NodeLoad {
         this.capacity = 1;
     }
 
-    /** A request starts running. */
-    public void begin() {
-        inFlight.incrementAndGet();
+    /**
+     * Counts one more request running, if the count is still what the caller decided on; returns
+     * false when another thread changed it meanwhile (the caller decides again on a new snapshot).
+     */
+    public boolean tryBegin(LoadSnapshot decidedOn) {
+        return inFlight.compareAndSet(decidedOn.inFlight(), decidedOn.inFlight() + 1);
     }
 
     /** A request has finished (with any outcome). */

@@ -24,8 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Takes a request envelope from a service topic and sees it to exactly one reply: drops it with
  * {@code TIMEOUT} when its deadline has passed (the handler never runs), asks the
- * {@link AdmissionPolicy} whether this node may take it, declines it to the topic again or rejects
- * it with {@code OVERLOADED}, or runs the handler and sends its result or error to the requester's
+ * {@link AdmissionPolicy} whether this node may take it, declines it to the topic again (delivered
+ * after {@code meshgate.load.declineDelayMs} times its hop count, so that a full node does not
+ * take it straight back) or rejects it with {@code OVERLOADED}, or runs the handler and sends its result or error to the requester's
  * reply destination.
  *
  * <p>Runs on the request listener's thread; asynchronous handlers complete on their own threads.
@@ -54,6 +55,9 @@ public class ServiceDispatcher {
     @Inject
     @ConfigProperty(name = "meshgate.load.step", defaultValue = "10")
     int loadStep;
+    @Inject
+    @ConfigProperty(name = "meshgate.load.declineDelayMs", defaultValue = "25")
+    long declineDelayMs;
 
     private final Clock clock = Clock.systemUTC();
     private AdmissionPolicy admission;
@@ -74,11 +78,17 @@ public class ServiceDispatcher {
                     "deadline passed before a node could take the request", now));
             return;
         }
-        AdmissionPolicy.Decision decision = admission.decide(request, load.snapshot());
+        AdmissionPolicy.Decision decision;
+        LoadSnapshot snapshot;
+        do {
+            snapshot = load.snapshot();
+            decision = admission.decide(request, snapshot);
+        } while (decision instanceof AdmissionPolicy.Decision.Accept && !load.tryBegin(snapshot));
         if (decision instanceof AdmissionPolicy.Decision.Decline d) {
             metrics.increment("meshgate_requests_declined_total", "service", request.service());
             MeshRequest again = request.declined(d.nextLoadFactor());
-            sender.publishToTopic(topicOf(request.service()), again.toEnvelope(), remainingMs(request, now));
+            long delay = declineDelayMs * again.hops();
+            sender.publishToTopicLater(topicOf(request.service()), again.toEnvelope(), remainingMs(request, now), delay);
         } else if (decision instanceof AdmissionPolicy.Decision.Reject r) {
             metrics.increment("meshgate_requests_rejected_total", "service", request.service());
             reply(request, MeshReply.error(request.correlationId(), nodeId, null,
@@ -93,15 +103,16 @@ public class ServiceDispatcher {
         return "meshgate.service." + service;
     }
 
+    /** Runs an admitted request; its slot in {@link NodeLoad} is already taken and is freed in finish. */
     private void run(MeshRequest request) {
         ServiceHandler handler = registry.handler(request.service());
         if (handler == null) {
+            load.end();
             reply(request, MeshReply.error(request.correlationId(), nodeId, null,
                     MeshgateException.Kind.NO_SUCH_SERVICE.code(), "node " + nodeId + " does not host "
                             + request.service(), clock.instant()));
             return;
         }
-        load.begin();
         metrics.increment("meshgate_requests_handled_total", "service", request.service());
         Object result;
         try {

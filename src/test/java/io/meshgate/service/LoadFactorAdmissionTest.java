@@ -50,13 +50,13 @@ class LoadFactorAdmissionTest {
 
     @Test
     void rejectsWhenHopsReachMaxHops() {
-        assertEquals(new Decision.Reject("declined by 4 nodes: every node at its limit"),
+        assertEquals(new Decision.Reject("no node could take the request within its limits (declined 3 times)"),
                 policy.decide(request(60, 3), new LoadSnapshot(9, 10)));
     }
 
     @Test
     void rejectsWhenHopsExceedMaxHops() {
-        assertEquals(new Decision.Reject("declined by 6 nodes: every node at its limit"),
+        assertEquals(new Decision.Reject("no node could take the request within its limits (declined 5 times)"),
                 policy.decide(request(60, 5), new LoadSnapshot(9, 10)));
     }
 
@@ -64,7 +64,7 @@ class LoadFactorAdmissionTest {
     void rejectsAtOnceWhenMaxHopsIsZero() {
         LoadFactorAdmission noHops = new LoadFactorAdmission(0, 20);
 
-        assertEquals(new Decision.Reject("declined by 1 nodes: every node at its limit"),
+        assertEquals(new Decision.Reject("no node could take the request within its limits (declined 0 times)"),
                 noHops.decide(request(60, 0), new LoadSnapshot(9, 10)));
     }
 
