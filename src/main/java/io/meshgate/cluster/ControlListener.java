@@ -1,13 +1,11 @@
 package io.meshgate.cluster;
 
 import io.meshgate.messaging.JmsEnvelopes;
-import io.meshgate.wire.MeshgateException;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -32,10 +30,6 @@ public class ControlListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        try {
-            view.onControl(JmsEnvelopes.fromMessage(message));
-        } catch (JMSException e) {
-            throw MeshgateException.internal("cannot read control message: " + e.getMessage(), e);
-        }
+        view.onControl(JmsEnvelopes.read(message));
     }
 }

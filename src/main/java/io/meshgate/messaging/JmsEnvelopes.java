@@ -2,6 +2,7 @@ package io.meshgate.messaging;
 
 import io.meshgate.envelope.Envelope;
 import io.meshgate.envelope.JmsBinding;
+import io.meshgate.wire.MeshgateException;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -27,6 +28,18 @@ public final class JmsEnvelopes {
         }
         m.writeBytes(envelope.data());
         return m;
+    }
+
+    /**
+     * The envelope a message carries, for message listeners: a message that JMS cannot read is a
+     * {@link MeshgateException} of kind INTERNAL, thrown back to the broker for redelivery.
+     */
+    public static Envelope read(Message message) {
+        try {
+            return fromMessage(message);
+        } catch (JMSException e) {
+            throw MeshgateException.internal("cannot read message: " + e.getMessage(), e);
+        }
     }
 
     /** The envelope a message carries. */

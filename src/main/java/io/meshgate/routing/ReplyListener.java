@@ -1,13 +1,11 @@
 package io.meshgate.routing;
 
 import io.meshgate.messaging.JmsEnvelopes;
-import io.meshgate.wire.MeshgateException;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -33,10 +31,6 @@ public class ReplyListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        try {
-            router.onReply(JmsEnvelopes.fromMessage(message));
-        } catch (JMSException e) {
-            throw MeshgateException.internal("cannot read reply message: " + e.getMessage(), e);
-        }
+        router.onReply(JmsEnvelopes.read(message));
     }
 }

@@ -1,9 +1,7 @@
 package io.meshgate.service;
 
 import io.meshgate.messaging.JmsEnvelopes;
-import io.meshgate.wire.MeshgateException;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -21,10 +19,6 @@ public class RequestListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        try {
-            dispatcher.onRequest(JmsEnvelopes.fromMessage(message));
-        } catch (JMSException e) {
-            throw MeshgateException.internal("cannot read request message: " + e.getMessage(), e);
-        }
+        dispatcher.onRequest(JmsEnvelopes.read(message));
     }
 }
