@@ -1,0 +1,37 @@
+package io.meshgate.crypto;
+
+/**
+ * Limits and tuning of sealed frames, with safe defaults.
+ *
+ * @param maxFrameBytes        largest sealed frame accepted (default 64 KiB)
+ * @param maxPayloadBytes      largest payload after decompression (default 1 MiB)
+ * @param compressionThreshold payloads shorter than this are not compressed (default 256)
+ * @param brotliQuality        Brotli quality 0–11 (default 4)
+ * @param maxFramesPerKey      frames one key may seal before the session must rekey (default 2^24)
+ */
+public record FrameLimits(int maxFrameBytes, int maxPayloadBytes, int compressionThreshold, int brotliQuality,
+                          long maxFramesPerKey) {
+
+    public FrameLimits {
+        if (maxFrameBytes < SealedFrame.OVERHEAD + 1) {
+            throw new IllegalArgumentException("maxFrameBytes must be more than the frame overhead");
+        }
+        if (maxPayloadBytes < 1 || compressionThreshold < 0 || brotliQuality < 0 || brotliQuality > 11
+                || maxFramesPerKey < 1 || maxFramesPerKey > (1L << 24)) {
+            throw new IllegalArgumentException("frame limits out of range");
+        }
+    }
+
+    /** The defaults. */
+    public static FrameLimits defaults() {
+        return new FrameLimits(64 * 1024, 1024 * 1024, 256, 4, 1L << 24);
+    }
+
+    public FrameLimits withMaxFramesPerKey(long n) {
+        return new FrameLimits(maxFrameBytes, maxPayloadBytes, compressionThreshold, brotliQuality, n);
+    }
+
+    public FrameLimits withBrotliQuality(int q) {
+        return new FrameLimits(maxFrameBytes, maxPayloadBytes, compressionThreshold, q, maxFramesPerKey);
+    }
+}

@@ -1,0 +1,179 @@
+package io.meshgate.crypto;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The sealed frame, byte by byte:
+ *
+ * <pre>
+ * version (1) | kind (1) | flags (1) | sequence (8, big-endian) | ciphertext | GCM tag (16) | HMAC (32)
+ * </pre>
+ *
+ * The 11-byte header is the GCM associated data. The GCM nonce is never sent: it is the sender's
+ * {@link FrameDirection} code (4 bytes, big-endian) followed by the sequence number (8 bytes).
+ * The HMAC-SHA256 covers header || nonce || ciphertext || tag. Flag bit 0 says the payload was
+ * Brotli-compressed before encryption.
+ *
+ * <p>{@link Sealer} and {@link Opener} each belong to one direction of one session and are used by
+ * one thread at a time. Sequence numbers start at 0 and must arrive exactly in order.
+ */
+public final class SealedFrame {
+
+    /** Protocol version in the first byte. */
+    public static final byte VERSION = 1;
+    /** version + kind + flags + sequence. */
+    public static final int HEADER_LENGTH = 11;
+    /** Bytes a frame adds to its (possibly compressed) payload. */
+    public static final int OVERHEAD = HEADER_LENGTH + AesGcm.TAG_LENGTH + HmacSha256.TAG_LENGTH;
+    /** Flag: the payload is Brotli-compressed. */
+    public static final byte FLAG_COMPRESSED = 0x01;
+
+    private SealedFrame() {
+    }
+
+    /** An opened frame: its kind and payload. */
+    public record Opened(byte kind, byte[] payload) {
+        public Opened {
+            Objects.requireNonNull(payload, "payload");
+        }
+    }
+
+    static byte[] nonce(FrameDirection direction, long sequence) {
+        return ByteBuffer.allocate(AesGcm.NONCE_LENGTH).putInt(direction.code()).putLong(sequence).array();
+    }
+
+    static byte[] header(byte kind, byte flags, long sequence) {
+        return ByteBuffer.allocate(HEADER_LENGTH).put(VERSION).put(kind).put(flags).putLong(sequence).array();
+    }
+
+    /** Seals the frames of one direction. Not thread-safe. */
+    public static final class Sealer {
+        private final FrameDirection direction;
+        private final SecretKeyBytes encryption;
+        private final HmacSha256 mac;
+        private final FrameLimits limits;
+        private long next;
+
+        public Sealer(FrameDirection direction, DirectionKeys keys, FrameLimits limits) {
+            this.direction = Objects.requireNonNull(direction, "direction");
+            this.encryption = keys.encryption();
+            this.mac = new HmacSha256(keys.mac());
+            this.limits = Objects.requireNonNull(limits, "limits");
+        }
+
+        /**
+         * Seals a payload as the next frame. Payloads of at least the compression threshold are
+         * Brotli-compressed when {@code compress} is true and it makes them smaller.
+         *
+         * @throws CryptoException KEY_EXHAUSTED when this key has sealed its last frame,
+         *     TOO_LARGE when the frame would exceed the frame limit
+         */
+        public byte[] seal(byte kind, byte[] payload, boolean compress) {
+            if (next >= limits.maxFramesPerKey()) {
+                throw new CryptoException(CryptoException.Reason.KEY_EXHAUSTED,
+                        "key has sealed " + next + " frames; rekey first");
+            }
+            byte flags = 0;
+            byte[] body = payload;
+            if (compress && payload.length >= limits.compressionThreshold()) {
+                byte[] packed = Brotli.compress(payload, limits.brotliQuality());
+                if (packed.length < payload.length) {
+                    body = packed;
+                    flags = FLAG_COMPRESSED;
+                }
+            }
+            if (body.length + OVERHEAD > limits.maxFrameBytes()) {
+                throw new CryptoException(CryptoException.Reason.TOO_LARGE,
+                        "sealed frame would be " + (body.length + OVERHEAD) + " bytes, over " + limits.maxFrameBytes());
+            }
+            long seq = next++;
+            byte[] header = header(kind, flags, seq);
+            byte[] nonce = nonce(direction, seq);
+            byte[] sealed = AesGcm.encrypt(encryption, nonce, header, body);
+            byte[] tag = mac.tag(header, nonce, sealed);
+            byte[] frame = new byte[HEADER_LENGTH + sealed.length + tag.length];
+            System.arraycopy(header, 0, frame, 0, HEADER_LENGTH);
+            System.arraycopy(sealed, 0, frame, HEADER_LENGTH, sealed.length);
+            System.arraycopy(tag, 0, frame, HEADER_LENGTH + sealed.length, tag.length);
+            return frame;
+        }
+
+        /** Frames sealed with this key so far. */
+        public long sealed() {
+            return next;
+        }
+
+        /** Whether the session should rekey now: within 1/16 of the key's frame limit. */
+        public boolean needsRekey() {
+            return next >= limits.maxFramesPerKey() - limits.maxFramesPerKey() / 16;
+        }
+    }
+
+    /** Opens the frames of one direction, in order. Not thread-safe. */
+    public static final class Opener {
+        private final FrameDirection direction;
+        private final SecretKeyBytes encryption;
+        private final HmacSha256 mac;
+        private final FrameLimits limits;
+        private long expected;
+
+        public Opener(FrameDirection direction, DirectionKeys keys, FrameLimits limits) {
+            this.direction = Objects.requireNonNull(direction, "direction");
+            this.encryption = keys.encryption();
+            this.mac = new HmacSha256(keys.mac());
+            this.limits = Objects.requireNonNull(limits, "limits");
+        }
+
+        /**
+         * Opens the next frame: checks its length and version, verifies the HMAC in constant time
+         * before anything is decrypted, checks that its sequence number is exactly the next one,
+         * decrypts, and decompresses under the payload limit.
+         *
+         * @throws CryptoException MALFORMED, TOO_LARGE, BAD_MAC or BAD_SEQUENCE; the opener's
+         *     state is unchanged, but the session must be closed
+         */
+        public Opened open(byte[] frame) {
+            if (frame.length > limits.maxFrameBytes()) {
+                throw new CryptoException(CryptoException.Reason.TOO_LARGE,
+                        "frame of " + frame.length + " bytes exceeds " + limits.maxFrameBytes());
+            }
+            if (frame.length < OVERHEAD) {
+                throw new CryptoException(CryptoException.Reason.MALFORMED, "frame shorter than " + OVERHEAD + " bytes");
+            }
+            if (frame[0] != VERSION) {
+                throw new CryptoException(CryptoException.Reason.MALFORMED, "unknown frame version " + frame[0]);
+            }
+            long seq = ByteBuffer.wrap(frame, 3, 8).getLong();
+            byte[] header = Arrays.copyOfRange(frame, 0, HEADER_LENGTH);
+            byte[] nonce = nonce(direction, seq);
+            int macAt = frame.length - HmacSha256.TAG_LENGTH;
+            byte[] expectedTag = mac.tag(frame, HEADER_LENGTH, macAt - HEADER_LENGTH, header, nonce);
+            byte[] tag = Arrays.copyOfRange(frame, macAt, frame.length);
+            if (!java.security.MessageDigest.isEqual(expectedTag, tag)) {
+                throw new CryptoException(CryptoException.Reason.BAD_MAC, "frame HMAC does not verify");
+            }
+            if (seq != expected) {
+                throw new CryptoException(CryptoException.Reason.BAD_SEQUENCE,
+                        "frame sequence " + seq + " where " + expected + " was expected");
+            }
+            byte flags = frame[2];
+            if ((flags & ~FLAG_COMPRESSED) != 0) {
+                throw new CryptoException(CryptoException.Reason.MALFORMED, "unknown frame flags " + flags);
+            }
+            byte[] body = AesGcm.decrypt(encryption, nonce, header, frame, HEADER_LENGTH, macAt - HEADER_LENGTH);
+            byte[] payload = (flags & FLAG_COMPRESSED) != 0 ? Brotli.decompress(body, limits.maxPayloadBytes()) : body;
+            if (payload.length > limits.maxPayloadBytes()) {
+                throw new CryptoException(CryptoException.Reason.TOO_LARGE, "payload exceeds " + limits.maxPayloadBytes());
+            }
+            expected++;
+            return new Opened(frame[1], payload);
+        }
+
+        /** The sequence number the next frame must carry. */
+        public long expected() {
+            return expected;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * meshgate's cryptography, plain Java shared by the server and the Java client: P-256 keys (always
+ * validated), ECDH, ECDSA (P1363 and DER), HKDF-SHA256, HMAC-SHA256, AES-256-GCM (package-private:
+ * only the frame sealer makes nonces), Brotli with a hard decompression cap, and the sealed frame
+ * with its session keys. AES-GCM, HMAC, ECDH and ECDSA come from the JDK's providers (AES-NI and
+ * SHA intrinsics); BouncyCastle supplies HKDF.
+ *
+ * <p>Threading: static helpers are thread-safe; a {@link io.meshgate.crypto.SealedFrame.Sealer},
+ * {@link io.meshgate.crypto.SealedFrame.Opener} or {@link io.meshgate.crypto.HmacSha256} instance
+ * belongs to one direction of one session and is used by one thread at a time.
+ */
+package io.meshgate.crypto;
