@@ -6,6 +6,8 @@ import io.meshgate.wire.WireMessage;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,15 +45,32 @@ public final class ClientSession {
     public void send(WireMessage message) {
         byte[] payload = codec.encode(message);
         synchronized (this) {
-            if (!socket.isOpen()) {
-                return;
+            if (socket.isOpen()) {
+                write(frames.seal(payload));
             }
-            try {
-                socket.getBasicRemote().sendBinary(frames.seal(payload));
-            } catch (IOException | IllegalStateException e) {
-                LOG.log(Level.FINE, "send to session " + id + " failed; closing it", e);
-                close(CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), "send failed");
+        }
+    }
+
+    /** Sends frames the frame layer produced itself (handshake messages). */
+    void sendFrames(List<ByteBuffer> raw) {
+        if (raw.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            if (socket.isOpen()) {
+                write(raw);
             }
+        }
+    }
+
+    private void write(List<ByteBuffer> out) {
+        try {
+            for (ByteBuffer b : out) {
+                socket.getBasicRemote().sendBinary(b);
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "send to session " + id + " failed; closing it", e);
+            close(CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), "send failed");
         }
     }
 

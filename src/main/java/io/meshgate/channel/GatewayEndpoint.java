@@ -3,6 +3,7 @@ package io.meshgate.channel;
 import io.meshgate.cluster.NodeIdentity;
 import io.meshgate.metrics.Metrics;
 import io.meshgate.routing.RequestRouter;
+import io.meshgate.wire.FrameLayer;
 import io.meshgate.wire.MeshgateException;
 import io.meshgate.wire.WireMessage;
 import jakarta.inject.Inject;
@@ -44,14 +45,25 @@ public class GatewayEndpoint {
     @OnOpen
     public void open(Session socket) {
         socket.setMaxBinaryMessageBufferSize(CONTAINER_MAX_MESSAGE);
-        session = sessions.open(socket);
-        session.send(new WireMessage.Hello(session.id(), identity.id()));
+        session = sessions.open(socket, null);
+        session.sendFrames(session.frames().start());
+        if (session.frames().established()) {
+            session.send(new WireMessage.Hello(session.id(), identity.id()));
+        }
     }
 
     @OnMessage
     public void onBinary(ByteBuffer frame) {
         try {
-            WireMessage message = sessions.codec().decode(session.frames().open(frame));
+            FrameLayer.Inbound in = session.frames().open(frame);
+            session.sendFrames(in.replies());
+            if (in.established()) {
+                session.send(new WireMessage.Hello(session.id(), identity.id()));
+            }
+            if (in.payload() == null) {
+                return;
+            }
+            WireMessage message = sessions.codec().decode(in.payload());
             if (message instanceof WireMessage.Request request) {
                 router.submit(session.id(), request, session::send);
             } else {
@@ -86,6 +98,8 @@ public class GatewayEndpoint {
     private void reject(MeshgateException e) {
         metrics.increment("meshgate_protocol_errors_total", "kind", e.kind().code());
         if (e.kind().closesSession()) {
+            LOG.info(() -> "closing session " + session.id() + " with " + e.kind().closeCode() + " " + e.kind().code()
+                    + ": " + e.getMessage());
             session.close(e.kind().closeCode(), e.getMessage());
         } else {
             session.send(WireMessage.ErrorMessage.of(e, identity.id(), null));

@@ -3,16 +3,20 @@ package io.meshgate.channel;
 import io.meshgate.cluster.SessionGauge;
 import io.meshgate.metrics.Metrics;
 import io.meshgate.wire.MessageCodec;
-import io.meshgate.wire.PlainFrameLayer;
+import io.meshgate.wire.FrameLayer;
+import io.meshgate.wire.MeshgateException;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.concurrent.TimeUnit;
 
 /** The open client sessions of this node, by session id. Thread-safe. */
 @ApplicationScoped
@@ -21,29 +25,42 @@ public class SessionRegistry implements SessionGauge {
     @Inject
     Metrics metrics;
     @Inject
-    @ConfigProperty(name = "meshgate.frame.maxBytes", defaultValue = "65536")
-    int maxFrameBytes;
+    ChannelSecurity security;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final MessageCodec codec = new MessageCodec();
-    private PlainFrameLayer plain;
 
     @PostConstruct
     void init() {
-        plain = new PlainFrameLayer(maxFrameBytes);
         metrics.gauge("meshgate_sessions", "open client sessions on this node", this::openSessions);
     }
 
-    /** Opens a session for a new socket, with a fresh 128-bit id. */
-    public ClientSession open(Session socket) {
+    /**
+     * Opens a session for a new socket, with a fresh 128-bit id and its frame layer; a secure
+     * session that has not finished its handshake within the timeout is closed with 4003.
+     */
+    public ClientSession open(Session socket, X509Certificate tlsClientCertificate) {
         byte[] b = new byte[16];
         random.nextBytes(b);
-        ClientSession s = new ClientSession(Base64.getUrlEncoder().withoutPadding().encodeToString(b), socket, plain,
+        FrameLayer layer = security.newLayer(b, tlsClientCertificate);
+        ClientSession s = new ClientSession(Base64.getUrlEncoder().withoutPadding().encodeToString(b), socket, layer,
                 codec);
         sessions.put(s.id(), s);
         metrics.increment("meshgate_sessions_opened_total");
+        if (!layer.established()) {
+            scheduler.schedule(() -> expireHandshake(s), security.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
         return s;
+    }
+
+    private void expireHandshake(ClientSession s) {
+        if (sessions.containsKey(s.id()) && !s.frames().established()) {
+            metrics.increment("meshgate_protocol_errors_total", "kind", MeshgateException.Kind.HANDSHAKE_TIMEOUT.code());
+            s.close(MeshgateException.Kind.HANDSHAKE_TIMEOUT.closeCode(), "handshake not finished in time");
+        }
     }
 
     /** Removes a closed session. */
@@ -54,11 +71,6 @@ public class SessionRegistry implements SessionGauge {
     /** The codec for inbound payloads. */
     public MessageCodec codec() {
         return codec;
-    }
-
-    /** The largest frame accepted. */
-    public int maxFrameBytes() {
-        return maxFrameBytes;
     }
 
     @Override

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param grace           how much longer than a request's timeout the client waits for the
  *                        gateway's own answer before giving up locally
  * @param maxFrameBytes   largest frame accepted from the gateway
+ * @param security        the secure channel's credentials, or null for plain frames
  */
-public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Duration grace, int maxFrameBytes) {
+public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Duration grace, int maxFrameBytes,
+                            ClientSecurity security) {
 
     public ClientOptions {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -23,7 +25,7 @@ public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Du
         }
     }
 
-    /** The defaults: 10 s connect, 10 s request timeout, 2 s grace, 1 MiB frames. */
+    /** The defaults: 10 s connect, 10 s request timeout, 2 s grace, 1 MiB frames, plain frames. */
     public static ClientOptions defaults() {
         return builder().build();
     }
@@ -38,6 +40,7 @@ public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Du
         private Duration defaultTimeout = Duration.ofSeconds(10);
         private Duration grace = Duration.ofSeconds(2);
         private int maxFrameBytes = 1024 * 1024;
+        private ClientSecurity security;
 
         public Builder connectTimeout(Duration d) {
             connectTimeout = d;
@@ -59,8 +62,14 @@ public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Du
             return this;
         }
 
+        /** Runs the secure channel with these credentials. */
+        public Builder secure(ClientSecurity s) {
+            security = s;
+            return this;
+        }
+
         public ClientOptions build() {
-            return new ClientOptions(connectTimeout, defaultTimeout, grace, maxFrameBytes);
+            return new ClientOptions(connectTimeout, defaultTimeout, grace, maxFrameBytes, security);
         }
     }
 }

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meshgate.wire.FrameLayer;
 import io.meshgate.wire.MeshgateException;
 import io.meshgate.wire.MessageCodec;
+import io.meshgate.crypto.FrameLimits;
+import io.meshgate.crypto.pki.Usage;
 import io.meshgate.wire.PlainFrameLayer;
+import io.meshgate.wire.SecureChannel;
+import java.time.Clock;
 import io.meshgate.wire.WireMessage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -55,7 +59,11 @@ public final class MeshgateClient implements AutoCloseable {
 
     private MeshgateClient(ClientOptions options) {
         this.options = options;
-        this.frames = new PlainFrameLayer(options.maxFrameBytes());
+        this.frames = options.security() == null ? new PlainFrameLayer(options.maxFrameBytes())
+                : SecureChannel.client(options.security().credential().chain(), options.security().credential().key(),
+                        chain -> options.security().serverVerifier().verify(chain, Usage.SERVER_AUTH),
+                        new FrameLimits(options.maxFrameBytes(), options.maxFrameBytes(), 256, 4, 1L << 24),
+                        Duration.ofHours(1), Clock.systemUTC());
     }
 
     /** Connects and waits for the gateway's hello. */
@@ -65,6 +73,7 @@ public final class MeshgateClient implements AutoCloseable {
         try {
             c.socket = http.newWebSocketBuilder().connectTimeout(options.connectTimeout())
                     .buildAsync(uri, c.new Listener()).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            c.sendFrames(c.frames.start());
             c.hello.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -76,6 +85,11 @@ public final class MeshgateClient implements AutoCloseable {
                     "cannot connect to " + uri + ": " + cause).forRequest(null);
         }
         return c;
+    }
+
+    /** The frame layer's suite: {@code plain} or the secure channel's. */
+    public String channelSuite() {
+        return frames.suite();
     }
 
     /** The session id the gateway gave this session. */
@@ -143,15 +157,27 @@ public final class MeshgateClient implements AutoCloseable {
     }
 
     private CompletableFuture<?> send(byte[] payload) {
-        ByteBuffer frame = frames.seal(payload);
         synchronized (sendLock) {
-            lastSend = lastSend.handle((v, e) -> null).thenCompose(v -> socket.sendBinary(frame, true));
+            return sendFrames(frames.seal(payload));
+        }
+    }
+
+    private CompletableFuture<?> sendFrames(List<ByteBuffer> out) {
+        synchronized (sendLock) {
+            for (ByteBuffer frame : out) {
+                lastSend = lastSend.handle((v, e) -> null).thenCompose(v -> socket.sendBinary(frame, true));
+            }
             return lastSend;
         }
     }
 
     private void onFrame(ByteBuffer frame) {
-        WireMessage m = codec.decode(frames.open(frame));
+        FrameLayer.Inbound in = frames.open(frame);
+        sendFrames(in.replies());
+        if (in.payload() == null) {
+            return;
+        }
+        WireMessage m = codec.decode(in.payload());
         if (m instanceof WireMessage.Hello h) {
             hello.complete(h);
         } else if (m instanceof WireMessage.Response r) {

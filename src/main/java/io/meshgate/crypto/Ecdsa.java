@@ -1,18 +1,36 @@
 package io.meshgate.crypto;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.util.Arrays;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
 
 /**
- * ECDSA on P-256 with SHA-256, JDK provider. The protocol uses the IEEE P1363 form (r || s, 64
- * bytes: what WebCrypto produces); the DER form is for certificates and test vectors.
+ * ECDSA on P-256 with SHA-256. The protocol uses the IEEE P1363 form (r || s, 64 bytes: what
+ * WebCrypto produces); the DER form is for certificates and test vectors and is parsed strictly
+ * here (canonical encodings only) before it is verified as r || s.
+ *
+ * <p>Signing and the fast path of verification use the JDK's provider. SunEC in Java 17 wrongly
+ * rejects the rare valid signatures whose nonce point has an x-coordinate of at least the group
+ * order (Wycheproof secp256r1 tcId 350 and 479); a signature the JDK rejects is therefore checked
+ * once more with BouncyCastle's ECDSA, so that no valid signature fails and no invalid one passes.
  */
 public final class Ecdsa {
 
     /** Length of a P1363 signature. */
     public static final int P1363_LENGTH = 64;
+
+    private static final X9ECParameters CURVE = ECNamedCurveTable.getByName("secp256r1");
+    private static final ECDomainParameters DOMAIN = new ECDomainParameters(CURVE.getCurve(), CURVE.getG(),
+            CURVE.getN(), CURVE.getH());
 
     private Ecdsa() {
     }
@@ -31,24 +49,85 @@ public final class Ecdsa {
 
     /** Whether a P1363 signature verifies; malformed signatures do not. */
     public static boolean verifyP1363(ECPublicKey key, byte[] data, byte[] signature) {
-        return signature != null && signature.length == P1363_LENGTH
-                && verify("SHA256withECDSAinP1363Format", key, data, signature);
+        if (signature == null || signature.length != P1363_LENGTH) {
+            return false;
+        }
+        ECPublicKey valid = P256.validate(key);
+        return jdkVerifies(valid, data, signature) || bouncyCastleVerifies(valid, data, signature);
     }
 
     /** Whether a DER signature verifies; malformed or non-canonical encodings do not. */
     public static boolean verifyDer(ECPublicKey key, byte[] data, byte[] signature) {
-        return signature != null && verify("SHA256withECDSA", key, data, signature);
+        byte[] p1363 = strictDerToP1363(signature);
+        return p1363 != null && verifyP1363(key, data, p1363);
     }
 
-    private static boolean verify(String algorithm, ECPublicKey key, byte[] data, byte[] signature) {
-        ECPublicKey valid = P256.validate(key);
+    private static boolean jdkVerifies(ECPublicKey key, byte[] data, byte[] signature) {
         try {
-            Signature s = Signature.getInstance(algorithm);
-            s.initVerify(valid);
+            Signature s = Signature.getInstance("SHA256withECDSAinP1363Format");
+            s.initVerify(key);
             s.update(data);
             return s.verify(signature);
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
         }
+    }
+
+    private static boolean bouncyCastleVerifies(ECPublicKey key, byte[] data, byte[] signature) {
+        try {
+            ECDSASigner signer = new ECDSASigner();
+            signer.init(false, new ECPublicKeyParameters(CURVE.getCurve().createPoint(key.getW().getAffineX(),
+                    key.getW().getAffineY()), DOMAIN));
+            BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
+            BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+            return signer.verifySignature(MessageDigest.getInstance("SHA-256").digest(data), r, s);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * r || s from {@code SEQUENCE { INTEGER r, INTEGER s }} in canonical DER: short-form lengths,
+     * minimal positive integers of at most 256 bits, nothing after the sequence; null otherwise.
+     */
+    static byte[] strictDerToP1363(byte[] der) {
+        if (der == null || der.length < 8 || der[0] != 0x30 || (der[1] & 0xFF) != der.length - 2) {
+            return null;
+        }
+        byte[] out = new byte[P1363_LENGTH];
+        int next = readInteger(der, 2, out, 0);
+        if (next < 0) {
+            return null;
+        }
+        next = readInteger(der, next, out, 32);
+        return next == der.length ? out : null;
+    }
+
+    private static int readInteger(byte[] der, int at, byte[] out, int outAt) {
+        if (at + 2 > der.length || der[at] != 0x02) {
+            return -1;
+        }
+        int len = der[at + 1] & 0xFF;
+        int start = at + 2;
+        if (len < 1 || len > 33 || start + len > der.length) {
+            return -1;
+        }
+        if ((der[start] & 0x80) != 0) {
+            return -1;
+        }
+        if (der[start] == 0 && (len == 1 || (der[start + 1] & 0x80) == 0)) {
+            return len == 1 ? finish(der, start, len, out, outAt) : -1;
+        }
+        if (len == 33 && der[start] != 0) {
+            return -1;
+        }
+        return finish(der, start, len, out, outAt);
+    }
+
+    private static int finish(byte[] der, int start, int len, byte[] out, int outAt) {
+        int skip = len == 33 ? 1 : 0;
+        int n = len - skip;
+        System.arraycopy(der, start + skip, out, outAt + 32 - n, n);
+        return start + len;
     }
 }

@@ -1,27 +1,48 @@
 package io.meshgate.wire;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
- * The layer between the WebSocket and the message codec: it turns a binary WebSocket message
- * into the payload it carries, and a payload into the message to send. The plain layer passes
- * payloads through under a size limit; the secure channel seals and opens them.
+ * The layer between the WebSocket and the message codec: it turns binary WebSocket messages into
+ * the payloads they carry and payloads into messages to send. The plain layer passes payloads
+ * through under a size limit; the {@link SecureChannel} runs the handshake and seals and opens
+ * frames.
  *
  * <p>One instance serves one session; {@link #open} is called by one thread at a time (the
  * socket's reader), {@link #seal} under the session's send lock.
  */
 public interface FrameLayer {
 
+    /** What an inbound message gave: a payload for the codec (or null), frames to send back, and
+     * whether this message completed the handshake. */
+    record Inbound(byte[] payload, List<ByteBuffer> replies, boolean established) {
+        public Inbound {
+            replies = List.copyOf(replies);
+        }
+
+        /** An inbound message that carried a payload. */
+        public static Inbound payload(byte[] payload) {
+            return new Inbound(payload, List.of(), false);
+        }
+    }
+
+    /** The frames to send as soon as the socket is open (a client's first handshake message). */
+    List<ByteBuffer> start();
+
     /**
-     * The payload carried by an inbound WebSocket message.
+     * Handles one inbound WebSocket message.
      *
      * @throws MeshgateException of a kind that closes the session when the frame is not acceptable
      */
-    byte[] open(ByteBuffer frame);
+    Inbound open(ByteBuffer frame);
 
-    /** The WebSocket message that carries a payload. */
-    ByteBuffer seal(byte[] payload);
+    /** The WebSocket messages that carry a payload (more than one when a rekey is due). */
+    List<ByteBuffer> seal(byte[] payload);
 
-    /** The layer's name as reported to clients and operators, e.g. {@code plain}. */
+    /** Whether payloads may be sent (the handshake, if any, has finished). */
+    boolean established();
+
+    /** The layer's suite as reported to clients and operators, e.g. {@code plain}. */
     String suite();
 }

@@ -26,6 +26,16 @@ public final class MeshgateException extends RuntimeException {
         MALFORMED_FRAME("MALFORMED_FRAME", 1007),
         /** A frame over the size limit; the session is closed (1009: message too big). */
         FRAME_TOO_LARGE("FRAME_TOO_LARGE", 1009),
+        /** The secure-channel handshake failed (bad message, point or signature); session closed. */
+        HANDSHAKE_FAILED("HANDSHAKE_FAILED", 4001),
+        /** The peer's certificate was refused (chain, validity, usage, deny list, channel binding). */
+        BAD_CERTIFICATE("BAD_CERTIFICATE", 4002),
+        /** The handshake did not finish in time. */
+        HANDSHAKE_TIMEOUT("HANDSHAKE_TIMEOUT", 4003),
+        /** A frame that is not allowed now: data before the handshake ended, a second handshake. */
+        UNEXPECTED_FRAME("UNEXPECTED_FRAME", 4004),
+        /** A sealed frame failed its checks (HMAC, GCM tag, sequence: tampered, replayed, reordered, reflected). */
+        FRAME_REJECTED("FRAME_REJECTED", 4005),
         /** The node is leaving; the session is closed (1001: going away). */
         GOING_AWAY("GOING_AWAY", 1001),
         /** A fault inside the gateway; the session is closed (1011: internal error). */

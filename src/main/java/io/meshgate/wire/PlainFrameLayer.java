@@ -1,6 +1,7 @@
 package io.meshgate.wire;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * Frames that are the payload itself, refused over a size limit. Used on trusted links and until
@@ -21,7 +22,16 @@ public final class PlainFrameLayer implements FrameLayer {
     }
 
     @Override
-    public byte[] open(ByteBuffer frame) {
+    public List<ByteBuffer> start() {
+        return List.of();
+    }
+
+    @Override
+    public Inbound open(ByteBuffer frame) {
+        return Inbound.payload(openPayload(frame));
+    }
+
+    private byte[] openPayload(ByteBuffer frame) {
         if (frame.remaining() > maxFrameBytes) {
             throw MeshgateException.of(MeshgateException.Kind.FRAME_TOO_LARGE,
                     "frame of " + frame.remaining() + " bytes exceeds the limit of " + maxFrameBytes);
@@ -35,8 +45,13 @@ public final class PlainFrameLayer implements FrameLayer {
     }
 
     @Override
-    public ByteBuffer seal(byte[] payload) {
-        return ByteBuffer.wrap(payload);
+    public List<ByteBuffer> seal(byte[] payload) {
+        return List.of(ByteBuffer.wrap(payload));
+    }
+
+    @Override
+    public boolean established() {
+        return true;
     }
 
     @Override

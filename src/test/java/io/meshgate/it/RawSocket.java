@@ -65,11 +65,16 @@ final class RawSocket implements AutoCloseable {
 
     /** The next message from the server, parsed, or fails after 10 s. */
     JsonNode next() throws InterruptedException, IOException {
+        return Json.mapper().readTree(nextRaw());
+    }
+
+    /** The next message from the server as bytes, or fails after 10 s. */
+    byte[] nextRaw() throws InterruptedException {
         byte[] m = received.poll(10, TimeUnit.SECONDS);
         if (m == null) {
             throw new AssertionError("no message from the server within 10 s");
         }
-        return Json.mapper().readTree(m);
+        return m;
     }
 
     /** The close code the server sent, or fails after 10 s. */

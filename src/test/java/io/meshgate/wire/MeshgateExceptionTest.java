@@ -54,9 +54,13 @@ class MeshgateExceptionTest {
         Map<Kind, Integer> codes = Arrays.stream(Kind.values())
                 .collect(Collectors.toMap(Function.identity(), Kind::closeCode));
 
-        assertEquals(Map.of(Kind.BAD_REQUEST, 0, Kind.NO_SUCH_SERVICE, 0, Kind.HANDLER_ERROR, 0, Kind.TIMEOUT, 0,
-                Kind.OVERLOADED, 0, Kind.MALFORMED_FRAME, 1007, Kind.FRAME_TOO_LARGE, 1009, Kind.GOING_AWAY, 1001,
-                Kind.INTERNAL, 1011), codes);
+        assertEquals(Map.ofEntries(Map.entry(Kind.BAD_REQUEST, 0), Map.entry(Kind.NO_SUCH_SERVICE, 0),
+                Map.entry(Kind.HANDLER_ERROR, 0), Map.entry(Kind.TIMEOUT, 0), Map.entry(Kind.OVERLOADED, 0),
+                Map.entry(Kind.MALFORMED_FRAME, 1007), Map.entry(Kind.FRAME_TOO_LARGE, 1009),
+                Map.entry(Kind.HANDSHAKE_FAILED, 4001), Map.entry(Kind.BAD_CERTIFICATE, 4002),
+                Map.entry(Kind.HANDSHAKE_TIMEOUT, 4003), Map.entry(Kind.UNEXPECTED_FRAME, 4004),
+                Map.entry(Kind.FRAME_REJECTED, 4005), Map.entry(Kind.GOING_AWAY, 1001),
+                Map.entry(Kind.INTERNAL, 1011)), codes);
     }
 
     @Test

@@ -52,7 +52,7 @@ class PlainFrameLayerTest {
     void openPassesFrameExactlyAtTheLimit() {
         byte[] frame = bytes(100);
 
-        assertArrayEquals(frame, layer.open(ByteBuffer.wrap(frame)));
+        assertArrayEquals(frame, layer.open(ByteBuffer.wrap(frame)).payload());
     }
 
     @Test
@@ -60,7 +60,7 @@ class PlainFrameLayerTest {
         ByteBuffer frame = ByteBuffer.wrap(new byte[] {'a', 'b', 'c', 'd'});
         frame.position(1).limit(3);
 
-        assertArrayEquals(new byte[] {'b', 'c'}, layer.open(frame));
+        assertArrayEquals(new byte[] {'b', 'c'}, layer.open(frame).payload());
     }
 
     @Test
@@ -68,16 +68,16 @@ class PlainFrameLayerTest {
         ByteBuffer frame = ByteBuffer.wrap(bytes(150));
         frame.position(50);
 
-        assertEquals(100, layer.open(frame).length);
+        assertEquals(100, layer.open(frame).payload().length);
     }
 
     @Test
     void sealWrapsThePayload() {
         byte[] payload = {'{', '}'};
 
-        ByteBuffer sealed = layer.seal(payload);
+        java.util.List<ByteBuffer> sealed = layer.seal(payload);
 
-        assertEquals(ByteBuffer.wrap(payload), sealed);
+        assertEquals(java.util.List.of(ByteBuffer.wrap(payload)), sealed);
     }
 
     @Test
@@ -94,6 +94,6 @@ class PlainFrameLayerTest {
 
     @Test
     void constructorAcceptsLimitOf64() {
-        assertEquals(64, new PlainFrameLayer(64).open(ByteBuffer.wrap(bytes(64))).length);
+        assertEquals(64, new PlainFrameLayer(64).open(ByteBuffer.wrap(bytes(64))).payload().length);
     }
 }
