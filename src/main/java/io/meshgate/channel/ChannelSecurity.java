@@ -62,6 +62,9 @@ public class ChannelSecurity {
     @Inject
     @ConfigProperty(name = "meshgate.channel.handshakeTimeoutMs", defaultValue = "5000")
     long handshakeTimeoutMs;
+    @Inject
+    @ConfigProperty(name = "meshgate.channel.requireTlsClientCertificate", defaultValue = "true")
+    boolean requireTlsClientCertificate;
 
     private boolean secure;
     private PlainFrameLayer plain;
@@ -99,6 +102,14 @@ public class ChannelSecurity {
     /** Whether sessions run the secure channel. */
     public boolean secure() {
         return secure;
+    }
+
+    /**
+     * Whether a secure session needs a client certificate verified by TLS (from the trusted
+     * proxy); the handshake's certificate must then be that one (channel binding).
+     */
+    public boolean requiresTlsClientCertificate() {
+        return requireTlsClientCertificate;
     }
 
     /** How long a session may take to finish its handshake. */

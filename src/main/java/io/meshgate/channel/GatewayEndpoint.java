@@ -15,6 +15,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,7 +25,7 @@ import java.util.logging.Logger;
  * about one request are answered with an {@code error} message; errors about the session close it
  * with the close code of their {@link MeshgateException.Kind}. One instance per connection.
  */
-@ServerEndpoint("/ws")
+@ServerEndpoint(value = "/ws", configurator = HandshakeConfigurator.class)
 public class GatewayEndpoint {
 
     private static final Logger LOG = Logger.getLogger(GatewayEndpoint.class.getName());
@@ -39,13 +40,20 @@ public class GatewayEndpoint {
     NodeIdentity identity;
     @Inject
     Metrics metrics;
+    @Inject
+    ChannelSecurity security;
 
     private ClientSession session;
 
     @OnOpen
     public void open(Session socket) {
         socket.setMaxBinaryMessageBufferSize(CONTAINER_MAX_MESSAGE);
-        session = sessions.open(socket, null);
+        X509Certificate tls = (X509Certificate) socket.getUserProperties().get(TlsClientCertificate.PROPERTY);
+        session = sessions.open(socket, tls);
+        if (security.secure() && security.requiresTlsClientCertificate() && tls == null) {
+            reject(MeshgateException.of(MeshgateException.Kind.BAD_CERTIFICATE, "no client certificate verified by TLS"));
+            return;
+        }
         session.sendFrames(session.frames().start());
         if (session.frames().established()) {
             session.send(new WireMessage.Hello(session.id(), identity.id()));

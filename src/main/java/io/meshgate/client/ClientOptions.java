@@ -12,14 +12,16 @@ import java.util.Objects;
  *                        gateway's own answer before giving up locally
  * @param maxFrameBytes   largest frame accepted from the gateway
  * @param security        the secure channel's credentials, or null for plain frames
+ * @param tlsProtocols    the TLS versions offered to a {@code wss://} access point (default TLSv1.3 only)
  */
 public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Duration grace, int maxFrameBytes,
-                            ClientSecurity security) {
+                            ClientSecurity security, java.util.List<String> tlsProtocols) {
 
     public ClientOptions {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(defaultTimeout, "defaultTimeout");
         Objects.requireNonNull(grace, "grace");
+        tlsProtocols = java.util.List.copyOf(tlsProtocols);
         if (maxFrameBytes < 1024) {
             throw new IllegalArgumentException("maxFrameBytes must be at least 1024");
         }
@@ -41,6 +43,7 @@ public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Du
         private Duration grace = Duration.ofSeconds(2);
         private int maxFrameBytes = 1024 * 1024;
         private ClientSecurity security;
+        private java.util.List<String> tlsProtocols = java.util.List.of("TLSv1.3");
 
         public Builder connectTimeout(Duration d) {
             connectTimeout = d;
@@ -68,8 +71,14 @@ public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Du
             return this;
         }
 
+        /** The TLS versions to offer (tests use this to try older ones). */
+        public Builder tlsProtocols(String... protocols) {
+            tlsProtocols = java.util.List.of(protocols);
+            return this;
+        }
+
         public ClientOptions build() {
-            return new ClientOptions(connectTimeout, defaultTimeout, grace, maxFrameBytes, security);
+            return new ClientOptions(connectTimeout, defaultTimeout, grace, maxFrameBytes, security, tlsProtocols);
         }
     }
 }

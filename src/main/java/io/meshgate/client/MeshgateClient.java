@@ -24,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import java.util.function.Consumer;
 
 /**
@@ -56,6 +59,7 @@ public final class MeshgateClient implements AutoCloseable {
     private final Object sendLock = new Object();
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     private volatile WebSocket socket;
+    private final AtomicReference<SSLEngine> tlsEngine = new AtomicReference<>();
 
     private MeshgateClient(ClientOptions options) {
         this.options = options;
@@ -69,7 +73,15 @@ public final class MeshgateClient implements AutoCloseable {
     /** Connects and waits for the gateway's hello. */
     public static MeshgateClient connect(URI uri, ClientOptions options) {
         MeshgateClient c = new MeshgateClient(options);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(options.connectTimeout());
+        if ("wss".equalsIgnoreCase(uri.getScheme())) {
+            if (options.security() == null) {
+                throw new IllegalArgumentException("a wss:// access point needs ClientOptions.secure(...)");
+            }
+            builder.sslContext(RecordingSslContext.wrap(options.security().tlsContext(), c.tlsEngine))
+                    .sslParameters(new SSLParameters(null, options.tlsProtocols().toArray(new String[0])));
+        }
+        HttpClient http = builder.build();
         try {
             c.socket = http.newWebSocketBuilder().connectTimeout(options.connectTimeout())
                     .buildAsync(uri, c.new Listener()).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -85,6 +97,12 @@ public final class MeshgateClient implements AutoCloseable {
                     "cannot connect to " + uri + ": " + cause).forRequest(null);
         }
         return c;
+    }
+
+    /** The negotiated TLS protocol and cipher suite, e.g. {@code TLSv1.3 TLS_AES_128_GCM_SHA256}, or null without TLS. */
+    public String tlsSuite() {
+        SSLEngine e = tlsEngine.get();
+        return e == null ? null : e.getSession().getProtocol() + " " + e.getSession().getCipherSuite();
     }
 
     /** The frame layer's suite: {@code plain} or the secure channel's. */

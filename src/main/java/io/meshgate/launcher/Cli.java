@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshgate.client.ClientOptions;
+import io.meshgate.client.ClientSecurity;
+import io.meshgate.crypto.pki.LocalPki;
 import io.meshgate.client.MeshgateClient;
 import io.meshgate.client.Response;
 import io.meshgate.wire.Json;
@@ -23,9 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code bin/meshgate}: {@code up [--nodes N] [--no-nginx]}, {@code status [--json]},
+ * {@code bin/meshgate}: {@code up [--nodes N] [--no-nginx] [--plain]}, {@code status [--json]},
  * {@code call SERVICE TYPE JSON [--timeout MS] [--url WS_URL] [--repeat N]} (N sequential calls on one
- * session, adding round-trip percentiles to the printed line), {@code down}. The cluster's files
+ * session, adding round-trip percentiles to the printed line), {@code down}, {@code pki [client NAME]}. The cluster's files
  * live in {@code <home>/.meshgate} ({@code MESHGATE_RUN_DIR} overrides it).
  */
 public final class Cli {
@@ -65,16 +67,21 @@ public final class Cli {
             case "status" -> status(rest.contains("--json"));
             case "call" -> call(rest);
             case "down" -> down();
+            case "pki" -> pki(rest);
             default -> usage();
         };
     }
 
     private int usage() {
         err.println("""
-                usage: bin/meshgate up [--nodes N] [--no-nginx]   start broker, N nodes (default 3), nginx
+                usage: bin/meshgate up [--nodes N] [--no-nginx] [--plain]
+                                                   start broker, N nodes (default 3), nginx; TLS and the
+                                                   secure channel unless --plain
                        bin/meshgate status [--json]                what runs, and whether each node is ready
                        bin/meshgate call SERVICE TYPE JSON [--timeout MS] [--url WS_URL] [--repeat N]
-                       bin/meshgate down                           stop what 'up' started""");
+                       bin/meshgate down                           stop what 'up' started
+                       bin/meshgate pki                            create the local PKI (root CA, nginx, nodes, client)
+                       bin/meshgate pki client NAME                issue another client certificate (PEM and PKCS#12)""");
         return 2;
     }
 
@@ -87,10 +94,11 @@ public final class Cli {
         }
         int nodes = Integer.parseInt(option(args, "--nodes", "3"));
         boolean nginx = !args.contains("--no-nginx");
-        deleteRecursively(runDir);
+        boolean secure = !args.contains("--plain");
+        deleteRunFilesButPki();
         long t0 = System.nanoTime();
         LocalCluster cluster = LocalCluster.start(LocalCluster.Options.defaults(home, runDir).withNodes(nodes)
-                .withNginx(nginx));
+                .withNginx(nginx).withSecure(secure));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         ClusterState s = cluster.state();
         out.printf("broker   %s (pid %d)%n", s.broker().url(), s.broker().pid());
@@ -130,6 +138,11 @@ public final class Cli {
                     .put("alive", ClusterState.alive(s.nginx().pid()));
         }
         root.put("logs", s.logs());
+        if (s.pki() != null) {
+            root.putObject("pki").put("caCert", s.pki().caCert()).put("clientCert", s.pki().clientCert())
+                    .put("clientKey", s.pki().clientKey()).put("clientP12", s.pki().clientP12())
+                    .put("denyList", s.pki().denyList());
+        }
         if (asJson) {
             out.println(json.writeValueAsString(root));
         } else {
@@ -151,18 +164,23 @@ public final class Cli {
             return 2;
         }
         String url = option(args, "--url", null);
+        ClusterState s = runningState();
         if (url == null) {
-            ClusterState s = runningState();
             if (s == null) {
                 err.println("no cluster is running and no --url given");
                 return 3;
             }
             url = s.accessPoint();
         }
+        ClientOptions.Builder options = ClientOptions.builder();
+        if (s != null && s.pki() != null) {
+            options.secure(ClientSecurity.fromPem(Path.of(s.pki().caCert()), Path.of(s.pki().clientCert()),
+                    Path.of(s.pki().clientKey())));
+        }
         Duration timeout = Duration.ofMillis(Long.parseLong(option(args, "--timeout", "10000")));
         int repeat = Integer.parseInt(option(args, "--repeat", "1"));
         ObjectNode line = json.createObjectNode();
-        try (MeshgateClient client = MeshgateClient.connect(URI.create(url), ClientOptions.defaults())) {
+        try (MeshgateClient client = MeshgateClient.connect(URI.create(url), options.build())) {
             long[] rttNanos = new long[repeat];
             Response r = null;
             for (int i = 0; i < repeat && (r == null || r.ok()); i++) {
@@ -177,6 +195,7 @@ public final class Cli {
                 line.putObject("error").put("code", r.errorCode()).put("message", r.errorMessage());
             }
             line.put("ingressNode", r.ingressNode()).put("processedBy", r.processedBy());
+            line.putObject("channel").put("tls", client.tlsSuite()).put("app", client.channelSuite());
             if (repeat > 1) {
                 java.util.Arrays.sort(rttNanos);
                 line.putObject("rttUs").put("calls", repeat).put("p50", rttNanos[repeat / 2] / 1000)
@@ -203,6 +222,25 @@ public final class Cli {
         Files.delete(file);
         out.println("stopped " + s.nodes().size() + " nodes" + (s.nginx() != null ? ", nginx" : "") + " and the broker");
         return 0;
+    }
+
+    private int pki(List<String> args) throws IOException {
+        LocalPki pki = LocalPki.create(LocalPki.defaultDirectory(runDir), List.of());
+        if (args.isEmpty()) {
+            out.println("root CA       " + pki.caCert());
+            out.println("client        " + pki.clientCert() + ", " + pki.clientKey() + ", " + pki.clientP12()
+                    + " (PKCS#12 password: " + LocalPki.CLIENT_P12_PASSWORD + ")");
+            out.println("nginx         " + pki.nginxCert());
+            out.println("deny list     " + pki.denyList());
+            return 0;
+        }
+        if (args.size() == 2 && args.get(0).equals("client")) {
+            LocalPki.ClientFiles f = pki.issueClient(args.get(1));
+            out.println("issued " + f.cert() + ", " + f.key() + ", " + f.p12() + " (PKCS#12 password: "
+                    + LocalPki.CLIENT_P12_PASSWORD + ")");
+            return 0;
+        }
+        return usage();
     }
 
     private ClusterState runningState() throws IOException {
@@ -247,6 +285,20 @@ public final class Cli {
             }
         }
         return p;
+    }
+
+    /** Clears the run dir of an earlier cluster, keeping the PKI (its CA is what clients trust). */
+    private void deleteRunFilesButPki() throws IOException {
+        if (!Files.exists(runDir)) {
+            return;
+        }
+        try (var children = Files.list(runDir)) {
+            for (Path child : children.toList()) {
+                if (!child.getFileName().toString().equals("pki")) {
+                    deleteRecursively(child);
+                }
+            }
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

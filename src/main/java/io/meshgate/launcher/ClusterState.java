@@ -18,8 +18,9 @@ import java.util.Objects;
  * @param nodes       the node processes
  * @param nginx       the nginx master process, or null when nginx was not started
  * @param logs        the folder holding every process's log
+ * @param pki         the client's TLS and secure-channel material, or null for a plain cluster
  */
-public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Proc nginx, String logs) {
+public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Proc nginx, String logs, Pki pki) {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
@@ -35,9 +36,12 @@ public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Pr
     /** A node process. */
     public record Node(String id, String url, int port, long pid) { }
 
+    /** Where a client finds its PKI material (PEM files, and the PKCS#12 file for browsers). */
+    public record Pki(String caCert, String clientCert, String clientKey, String clientP12, String denyList) { }
+
     /** This state with another node list. */
     public ClusterState withNodes(List<Node> newNodes) {
-        return new ClusterState(accessPoint, broker, newNodes, nginx, logs);
+        return new ClusterState(accessPoint, broker, newNodes, nginx, logs, pki);
     }
 
     /** This state with one more node. */

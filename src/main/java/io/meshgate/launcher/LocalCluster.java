@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import io.meshgate.crypto.pki.LocalPki;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,25 +45,32 @@ public final class LocalCluster implements AutoCloseable {
      * @param nginx        whether to put nginx in front (when installed)
      * @param readyTimeout how long to wait for every node to be ready
      * @param nodeHeap     the nodes' maximum heap, e.g. {@code 512m}
+     * @param secure       whether to create a PKI, terminate TLS 1.3 with client certificates at
+     *                     nginx and run the secure channel on the nodes
      */
-    public record Options(Path home, Path runDir, int nodes, boolean nginx, Duration readyTimeout, String nodeHeap) {
+    public record Options(Path home, Path runDir, int nodes, boolean nginx, Duration readyTimeout, String nodeHeap,
+                          boolean secure) {
         public Options {
             if (nodes < 1) {
                 throw new IllegalArgumentException("at least one node");
             }
         }
 
-        /** Three nodes, nginx where installed, 240 s to get ready, 512 MiB heap per node. */
+        /** Three nodes, nginx where installed, 240 s to get ready, 512 MiB heap per node, secure. */
         public static Options defaults(Path home, Path runDir) {
-            return new Options(home, runDir, 3, true, Duration.ofSeconds(240), "512m");
+            return new Options(home, runDir, 3, true, Duration.ofSeconds(240), "512m", true);
         }
 
         public Options withNodes(int n) {
-            return new Options(home, runDir, n, nginx, readyTimeout, nodeHeap);
+            return new Options(home, runDir, n, nginx, readyTimeout, nodeHeap, secure);
         }
 
         public Options withNginx(boolean on) {
-            return new Options(home, runDir, nodes, on, readyTimeout, nodeHeap);
+            return new Options(home, runDir, nodes, on, readyTimeout, nodeHeap, secure);
+        }
+
+        public Options withSecure(boolean on) {
+            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, on);
         }
     }
 
@@ -72,6 +80,7 @@ public final class LocalCluster implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private volatile ClusterState state;
     private int brokerPort;
+    private LocalPki pki;
 
     private LocalCluster(Options options) {
         this.options = options;
@@ -126,8 +135,15 @@ public final class LocalCluster implements AutoCloseable {
                 BrokerMain.class.getName(), Integer.toString(brokerPort),
                 options.runDir().resolve("broker-data").toString()));
         waitFor("broker", () -> Ports.listening(brokerPort), Duration.ofSeconds(60), broker);
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= options.nodes(); i++) {
+            ids.add("node-" + i);
+        }
+        if (options.secure()) {
+            pki = LocalPki.create(LocalPki.defaultDirectory(options.runDir()), ids);
+        }
         state = new ClusterState("", new ClusterState.Proc("tcp://127.0.0.1:" + brokerPort, broker.pid()), List.of(),
-                null, logs.toString());
+                null, logs.toString(), pkiState());
         List<CompletableFuture<ClusterState.Node>> starting = new ArrayList<>();
         for (int i = 1; i <= options.nodes(); i++) {
             starting.add(launchNode("node-" + i, Map.of()));
@@ -140,7 +156,7 @@ public final class LocalCluster implements AutoCloseable {
         ClusterState.Proc nginx = options.nginx() ? startNginx(nodes) : null;
         String access = nginx != null ? nginx.url().replaceFirst("^http", "ws") + "/ws"
                 : nodes.get(0).url().replaceFirst("^http", "ws") + "/ws";
-        state = new ClusterState(access, state.broker(), nodes, nginx, logs.toString());
+        state = new ClusterState(access, state.broker(), nodes, nginx, logs.toString(), pkiState());
         state.write(stateFile(options.runDir()));
         LOG.info(() -> "cluster ready: " + war.getFileName() + " on " + nodes.size() + " nodes, access point " + access);
     }
@@ -156,6 +172,9 @@ public final class LocalCluster implements AutoCloseable {
      */
     public ClusterState.Node startNode(String nodeId, Map<String, String> config)
             throws IOException, InterruptedException {
+        if (pki != null) {
+            pki = LocalPki.create(pki.directory(), List.of(nodeId));
+        }
         ClusterState.Node n = await(launchNode(nodeId, config));
         state = state.plus(n);
         state.write(stateFile(options.runDir()));
@@ -215,7 +234,9 @@ public final class LocalCluster implements AutoCloseable {
         Path log = logs.resolve(nodeId + ".log");
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + options.nodeHeap(),
                 "-Dmeshgate.node.id=" + nodeId, "-Djava.io.tmpdir=" + dir));
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        Map<String, String> all = new java.util.LinkedHashMap<>(secureConfig(nodeId));
+        all.putAll(config);
+        all.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", requireFile("target/payara-micro.jar").toString(), "--nocluster",
                 "--port", Integer.toString(port), "--prebootcommandfile", pre.toString(),
                 "--postbootcommandfile", post.toString()));
@@ -230,6 +251,28 @@ public final class LocalCluster implements AutoCloseable {
         }
         waitFor(nodeId, () -> ready(node), options.readyTimeout(), p);
         return node;
+    }
+
+    /** The node configuration of the secure channel, or nothing for a plain cluster. */
+    private Map<String, String> secureConfig(String nodeId) {
+        if (pki == null) {
+            return Map.of("meshgate.channel.mode", "plain");
+        }
+        return Map.of("meshgate.channel.mode", "secure",
+                "meshgate.pki.ca", pki.caCert().toString(),
+                "meshgate.pki.certificate", pki.nodeCert(nodeId).toString(),
+                "meshgate.pki.key", pki.nodeKey(nodeId).toString(),
+                "meshgate.pki.denyList", pki.denyList().toString());
+    }
+
+    private ClusterState.Pki pkiState() {
+        return pki == null ? null : new ClusterState.Pki(pki.caCert().toString(), pki.clientCert().toString(),
+                pki.clientKey().toString(), pki.clientP12().toString(), pki.denyList().toString());
+    }
+
+    /** The cluster's PKI, or null for a plain cluster. */
+    public LocalPki pki() {
+        return pki;
     }
 
     private static boolean logContains(Path log, String text) {
@@ -270,7 +313,7 @@ public final class LocalCluster implements AutoCloseable {
             return null;
         }
         int port = Ports.free();
-        Path conf = Nginx.writeConfig(options.home(), options.runDir(), port, nodes);
+        Path conf = Nginx.writeConfig(options.home(), options.runDir(), port, nodes, pki);
         Process p = new ProcessBuilder(binary, "-p", options.runDir().toString(), "-c", conf.toString(), "-e",
                 logs.resolve("nginx-error.log").toString())
                 .redirectErrorStream(true).redirectOutput(logs.resolve("nginx.log").toFile()).start();
@@ -279,7 +322,7 @@ public final class LocalCluster implements AutoCloseable {
         }
         long pid = Long.parseLong(Files.readString(options.runDir().resolve("nginx.pid")).trim());
         waitFor("nginx", () -> Ports.listening(port), Duration.ofSeconds(10), null);
-        return new ClusterState.Proc("http://127.0.0.1:" + port, pid);
+        return new ClusterState.Proc((pki == null ? "http" : "https") + "://127.0.0.1:" + port, pid);
     }
 
     /** Stops everything this cluster started: nodes (in parallel), then nginx, then the broker. */

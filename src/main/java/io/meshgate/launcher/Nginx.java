@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.meshgate.crypto.pki.LocalPki;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,14 +21,21 @@ final class Nginx {
         return PLACES.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
     }
 
-    /** Writes {@code <run dir>/nginx.conf} for the nodes and returns its path. */
-    static Path writeConfig(Path home, Path runDir, int port, List<ClusterState.Node> nodes) throws IOException {
+    /**
+     * Writes {@code <run dir>/nginx.conf} for the nodes and returns its path; with a PKI, nginx
+     * terminates TLS 1.3 with client certificates.
+     */
+    static Path writeConfig(Path home, Path runDir, int port, List<ClusterState.Node> nodes, LocalPki pki)
+            throws IOException {
         String upstreams = nodes.stream()
                 .map(n -> "        server 127.0.0.1:" + n.port() + " max_fails=1 fail_timeout=5s;")
                 .collect(Collectors.joining("\n"));
         String text = Files.readString(home.resolve("nginx/meshgate.conf.template"), StandardCharsets.UTF_8)
                 .replace("@RUN@", runDir.toAbsolutePath().toString())
-                .replace("@LISTEN@", "127.0.0.1:" + port)
+                .replace("@LISTEN@", "127.0.0.1:" + port + (pki == null ? "" : " ssl"))
+                .replace("@TLS@", pki == null ? "" : Files.readString(home.resolve("nginx/tls.conf.fragment"))
+                        .replace("@CERT@", pki.nginxCert().toString()).replace("@KEY@", pki.nginxKey().toString())
+                        .replace("@CA@", pki.caCert().toString()))
                 .replace("@UPSTREAMS@", upstreams);
         Path conf = runDir.resolve("nginx.conf").toAbsolutePath();
         Files.writeString(conf, text, StandardCharsets.UTF_8);

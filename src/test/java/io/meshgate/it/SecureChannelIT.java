@@ -54,7 +54,8 @@ class SecureChannelIT {
                 "meshgate.pki.certificate", pki.nodeCert("node-secure").toString(),
                 "meshgate.pki.key", pki.nodeKey("node-secure").toString(),
                 "meshgate.pki.denyList", pki.denyList().toString(),
-                "meshgate.channel.handshakeTimeoutMs", "1500"));
+                "meshgate.channel.handshakeTimeoutMs", "1500",
+                "meshgate.channel.requireTlsClientCertificate", "false"));
         socket = cluster.nodeSocket(node.id());
     }
 

@@ -4,7 +4,8 @@ import io.meshgate.launcher.LocalCluster;
 import java.nio.file.Path;
 
 /**
- * One cluster (broker, three nodes, nginx where installed) for all cluster tests of a test run,
+ * One plain cluster (broker, three nodes, nginx where installed; no TLS, plain frames: these tests
+ * are about routing) for all cluster tests of a test run,
  * started on first use under {@code target/it-cluster} and stopped when the test JVM exits, also
  * when tests fail.
  */
@@ -17,7 +18,8 @@ final class SharedCluster {
 
     static synchronized LocalCluster get() throws Exception {
         if (cluster == null) {
-            cluster = LocalCluster.start(LocalCluster.Options.defaults(home(), home().resolve("target/it-cluster")));
+            cluster = LocalCluster.start(LocalCluster.Options.defaults(home(), home().resolve("target/it-cluster"))
+                    .withSecure(false));
             LocalCluster started = cluster;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-cluster"));
         }

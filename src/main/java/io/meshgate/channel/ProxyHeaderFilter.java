@@ -1,0 +1,47 @@
+package io.meshgate.channel;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Refuses, with 403, an upgrade request that carries the client-certificate header
+ * ({@value TlsClientCertificate#HEADER}) but does not come from one of the trusted proxy
+ * addresses ({@code meshgate.proxy.trusted}, default {@code 127.0.0.1} and {@code ::1}): nobody
+ * else may claim that TLS verified a certificate.
+ */
+@WebFilter(urlPatterns = "/ws")
+public class ProxyHeaderFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ProxyHeaderFilter.class.getName());
+
+    private transient Set<String> trusted;
+
+    @Override
+    public void init() {
+        String list = ConfigProvider.getConfig().getOptionalValue("meshgate.proxy.trusted", String.class)
+                .orElse("127.0.0.1,0:0:0:0:0:0:0:1,::1");
+        trusted = Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getHeader(TlsClientCertificate.HEADER) != null && !trusted.contains(request.getRemoteAddr())) {
+            LOG.warning(() -> "refused a client-certificate header from untrusted address " + request.getRemoteAddr());
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "client certificate header from an untrusted address");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

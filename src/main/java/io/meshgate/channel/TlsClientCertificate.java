@@ -1,0 +1,51 @@
+package io.meshgate.channel;
+
+import java.io.ByteArrayInputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The client certificate that TLS verified for a connection, as the trusted proxy passes it on:
+ * the header {@value #HEADER} holding the URL-encoded PEM (nginx's
+ * {@code $ssl_client_escaped_cert}). {@link ProxyHeaderFilter} makes sure only a trusted proxy can
+ * set it; {@link HandshakeConfigurator} reads it into the session's user properties.
+ */
+public final class TlsClientCertificate {
+
+    /** The header carrying the verified client certificate. */
+    public static final String HEADER = "X-SSL-Client-Cert";
+    /** The session user property holding the parsed certificate. */
+    public static final String PROPERTY = "meshgate.tlsClientCertificate";
+
+    private TlsClientCertificate() {
+    }
+
+    /** The certificate in the upgrade request's headers, or null when there is none or it is unreadable. */
+    public static X509Certificate fromHeaders(Map<String, List<String>> headers) {
+        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+            if (HEADER.equalsIgnoreCase(h.getKey()) && !h.getValue().isEmpty()) {
+                return parse(h.getValue().get(0));
+            }
+        }
+        return null;
+    }
+
+    /** The certificate in a URL-encoded PEM value, or null when it is empty or unreadable. */
+    static X509Certificate parse(String escapedPem) {
+        if (escapedPem == null || escapedPem.isBlank()) {
+            return null;
+        }
+        try {
+            String pem = URLDecoder.decode(escapedPem, StandardCharsets.US_ASCII);
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
