@@ -22,7 +22,14 @@ final class RawSocket implements AutoCloseable {
     private final WebSocket ws;
 
     RawSocket(URI uri) throws Exception {
-        ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+        this(uri, HttpClient.newHttpClient(), java.util.Map.of());
+    }
+
+    /** A socket through a given HTTP client (e.g. one with its own TLS identity), with extra upgrade headers. */
+    RawSocket(URI uri, HttpClient http, java.util.Map<String, String> headers) throws Exception {
+        WebSocket.Builder builder = http.newWebSocketBuilder();
+        headers.forEach(builder::header);
+        ws = builder.buildAsync(uri, new WebSocket.Listener() {
             private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
             @Override

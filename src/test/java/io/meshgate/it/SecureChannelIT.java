@@ -55,7 +55,8 @@ class SecureChannelIT {
                 "meshgate.pki.key", pki.nodeKey("node-secure").toString(),
                 "meshgate.pki.denyList", pki.denyList().toString(),
                 "meshgate.channel.handshakeTimeoutMs", "1500",
-                "meshgate.channel.requireTlsClientCertificate", "false"));
+                "meshgate.channel.requireTlsClientCertificate", "false",
+                "meshgate.proxy.trusted", "192.0.2.1"));
         socket = cluster.nodeSocket(node.id());
     }
 
@@ -87,7 +88,7 @@ class SecureChannelIT {
 
     @Test
     void clientOnTheDenyListIsClosedWith4002() throws Exception {
-        LocalPki.ClientFiles revoked = pki.issueClient("revoked");
+        LocalPki.ClientFiles revoked = pki.issueClient("revoked-" + System.nanoTime());
         ClientSecurity security = ClientSecurity.fromPem(pki.caCert(), revoked.cert(), revoked.key());
         Files.writeString(pki.denyList(), CertificateVerifier.fingerprint(security.credential().certificate()) + "\n",
                 StandardOpenOption.APPEND);
@@ -140,6 +141,15 @@ class SecureChannelIT {
             s.sendBinary(frame);
             assertEquals(4005, s.closeCode());
         }
+    }
+
+    @Test
+    void clientCertificateHeaderFromAnUntrustedAddressIsRefusedWith403() {
+        java.util.concurrent.CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.CompletionException.class, () -> java.net.http.HttpClient.newHttpClient()
+                        .newWebSocketBuilder().header("X-SSL-Client-Cert", "forged")
+                        .buildAsync(socket, new java.net.http.WebSocket.Listener() { }).join());
+        assertEquals(403, ((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse().statusCode());
     }
 
     /** Runs the handshake over a raw socket and reads the sealed hello. */

@@ -1,0 +1,182 @@
+package io.meshgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meshgate.client.ClientOptions;
+import io.meshgate.client.ClientSecurity;
+import io.meshgate.client.MeshgateClient;
+import io.meshgate.client.Response;
+import io.meshgate.crypto.FrameLimits;
+import io.meshgate.crypto.pki.CertificateAuthority;
+import io.meshgate.crypto.pki.CertificateVerifier;
+import io.meshgate.crypto.pki.Credential;
+import io.meshgate.crypto.pki.LocalPki;
+import io.meshgate.crypto.pki.PemFiles;
+import io.meshgate.crypto.pki.Usage;
+import io.meshgate.launcher.LocalCluster;
+import io.meshgate.wire.SecureChannel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The secure cluster as {@code bin/meshgate up} runs it: a broker, three nodes running the secure
+ * channel, and nginx terminating TLS 1.3 with client certificates in front of them.
+ */
+class SecureClusterIT {
+
+    private static LocalCluster cluster;
+    private static LocalPki pki;
+    private static URI access;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.nginxInstalled();
+        cluster = LocalCluster.start(LocalCluster.Options.defaults(SharedCluster.home(),
+                SharedCluster.home().resolve("target/it-secure-cluster")));
+        pki = cluster.pki();
+        access = cluster.accessPoint();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void callsThroughNginxRunOverTls13AndTheSealedChannelOnEveryNode() throws Exception {
+        Set<String> processors = new HashSet<>();
+        try (MeshgateClient c = MeshgateClient.connect(access, ClientOptions.builder().secure(defaultClient()).build())) {
+            assertTrue(access.getScheme().equals("wss"));
+            assertTrue(c.tlsSuite().startsWith("TLSv1.3 "), c.tlsSuite());
+            assertEquals(SecureChannel.SUITE, c.channelSuite());
+            for (int i = 0; i < 30; i++) {
+                Response r = Calls.call(c, "echo", "echo", "{\"i\":" + i + "}", Duration.ofSeconds(10));
+                assertTrue(r.ok(), () -> "call failed: " + r);
+                processors.add(r.processedBy());
+            }
+        }
+        assertTrue(processors.size() > 1, "all 30 calls ran on " + processors);
+    }
+
+    @Test
+    void tls12IsRefused() {
+        HttpClient tls12 = HttpClient.newBuilder().sslContext(defaultClient().tlsContext())
+                .sslParameters(new SSLParameters(null, new String[] {"TLSv1.2"})).build();
+
+        Exception e = assertThrows(Exception.class, () -> tls12.send(HttpRequest.newBuilder(httpsUrl()).build(),
+                HttpResponse.BodyHandlers.discarding()));
+
+        assertTrue(e instanceof SSLHandshakeException || e.getCause() instanceof SSLHandshakeException, e.toString());
+    }
+
+    @Test
+    void connectionWithoutAClientCertificateGetsNoWebSocket() throws Exception {
+        ClientSecurity trustOnly = defaultClient();
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setCertificateEntry("root", trustOnly.serverVerifier().trustedRoot());
+        tmf.init(ks);
+        javax.net.ssl.SSLContext noCert = javax.net.ssl.SSLContext.getInstance("TLS");
+        noCert.init(null, tmf.getTrustManagers(), null);
+
+        assertEquals(400, upgradeStatus(HttpClient.newBuilder().sslContext(noCert).build()));
+    }
+
+    @Test
+    void clientCertificateFromAnotherCaGetsNoWebSocket() throws Exception {
+        Credential stranger = CertificateAuthority.create("other root").issueClient("mallory", Duration.ofDays(1));
+        ClientSecurity mallory = new ClientSecurity(stranger, defaultClient().serverVerifier());
+
+        assertEquals(400, upgradeStatus(HttpClient.newBuilder().sslContext(mallory.tlsContext()).build()));
+    }
+
+    @Test
+    void expiredClientCertificateGetsNoWebSocket() throws Exception {
+        CertificateAuthority ca = CertificateAuthority.load(pki.caCert(), pki.caKey());
+        Credential expired = ca.issue("old", java.util.List.of(Usage.CLIENT_AUTH),
+                java.time.Instant.now().minus(Duration.ofDays(10)), java.time.Instant.now().minus(Duration.ofDays(1)),
+                java.util.List.of(), java.util.List.of());
+        ClientSecurity old = new ClientSecurity(expired, defaultClient().serverVerifier());
+
+        assertEquals(400, upgradeStatus(HttpClient.newBuilder().sslContext(old.tlsContext()).build()));
+    }
+
+    @Test
+    void clientOnTheDenyListPassesTlsButIsClosedWith4002() throws Exception {
+        LocalPki.ClientFiles files = pki.issueClient("leaver-" + System.nanoTime());
+        ClientSecurity leaver = ClientSecurity.fromPem(pki.caCert(), files.cert(), files.key());
+        Files.writeString(pki.denyList(), CertificateVerifier.fingerprint(leaver.credential().certificate()) + "\n",
+                StandardOpenOption.APPEND);
+        try (RawSocket s = new RawSocket(access, HttpClient.newBuilder().sslContext(leaver.tlsContext()).build(),
+                Map.of())) {
+            s.sendBinary(bytes(channel(leaver.credential()).start().get(0)));
+            assertEquals(4002, s.closeCode());
+        }
+    }
+
+    @Test
+    void handshakeWithACertificateOtherThanTheTlsOneIsClosedWith4002() throws Exception {
+        LocalPki.ClientFiles other = pki.issueClient("other-" + System.nanoTime());
+        Credential appIdentity = ClientSecurity.fromPem(pki.caCert(), other.cert(), other.key()).credential();
+        try (RawSocket s = new RawSocket(access, HttpClient.newBuilder().sslContext(defaultClient().tlsContext())
+                .build(), Map.of())) {
+            s.sendBinary(bytes(channel(appIdentity).start().get(0)));
+            assertEquals(4002, s.closeCode());
+        }
+    }
+
+    private static int upgradeStatus(HttpClient http) {
+        CompletionException e = assertThrows(CompletionException.class,
+                () -> http.newWebSocketBuilder().buildAsync(access, new WebSocket.Listener() { }).join());
+        assertTrue(e.getCause() instanceof WebSocketHandshakeException, e.getCause().toString());
+        return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+    }
+
+    private static ClientSecurity defaultClient() {
+        try {
+            return ClientSecurity.fromPem(pki.caCert(), pki.clientCert(), pki.clientKey());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static SecureChannel channel(Credential credential) throws Exception {
+        CertificateVerifier verifier = new CertificateVerifier(PemFiles.readCertificate(pki.caCert()));
+        return SecureChannel.client(credential.chain(), credential.key(),
+                chain -> verifier.verify(chain, Usage.SERVER_AUTH), FrameLimits.defaults(), Duration.ofHours(1),
+                Clock.systemUTC());
+    }
+
+    private static URI httpsUrl() {
+        return URI.create(access.toString().replaceFirst("^wss", "https").replace("/ws", "/health/ready"));
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
+    }
+}
