@@ -1,6 +1,7 @@
 package io.meshgate.channel;
 
 import io.meshgate.wire.FrameLayer;
+import io.meshgate.wire.MeshgateException;
 import io.meshgate.wire.MessageCodec;
 import io.meshgate.wire.WireMessage;
 import jakarta.websocket.CloseReason;
@@ -8,6 +9,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,12 +25,46 @@ public final class ClientSession {
     private final Session socket;
     private final FrameLayer frames;
     private final MessageCodec codec;
+    private final FrameRate rate;
+    private final int maxInFlight;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
-    ClientSession(String id, Session socket, FrameLayer frames, MessageCodec codec) {
+    ClientSession(String id, Session socket, FrameLayer frames, MessageCodec codec, SessionLimits limits) {
         this.id = id;
         this.socket = socket;
         this.frames = frames;
         this.codec = codec;
+        this.rate = new FrameRate(limits.maxFramesPerSecond(), System.nanoTime());
+        this.maxInFlight = limits.maxInFlight();
+    }
+
+    /**
+     * Counts an inbound frame against the session's rate (reader thread only).
+     *
+     * @throws MeshgateException RATE_LIMITED when the session sends faster than allowed
+     */
+    void countFrame() {
+        if (!rate.tryTake(System.nanoTime())) {
+            throw MeshgateException.of(MeshgateException.Kind.RATE_LIMITED, "more frames than allowed per second");
+        }
+    }
+
+    /**
+     * Counts a request as in flight until {@link #requestEnded()}.
+     *
+     * @throws MeshgateException TOO_MANY_IN_FLIGHT when the session already has its maximum
+     */
+    void requestStarted() {
+        if (inFlight.incrementAndGet() > maxInFlight) {
+            inFlight.decrementAndGet();
+            throw MeshgateException.of(MeshgateException.Kind.TOO_MANY_IN_FLIGHT,
+                    "more than " + maxInFlight + " requests in flight");
+        }
+    }
+
+    /** A request of this session got its answer. */
+    void requestEnded() {
+        inFlight.decrementAndGet();
     }
 
     /** The session id: 128 random bits, base64url. */
@@ -43,10 +79,15 @@ public final class ClientSession {
 
     /** Sends one message; a session that cannot be written to is closed. */
     public void send(WireMessage message) {
+        send(message, true);
+    }
+
+    /** Sends one message, compressed only when {@code compress} allows it. */
+    public void send(WireMessage message, boolean compress) {
         byte[] payload = codec.encode(message);
         synchronized (this) {
             if (socket.isOpen()) {
-                write(frames.seal(payload));
+                write(frames.seal(payload, compress));
             }
         }
     }

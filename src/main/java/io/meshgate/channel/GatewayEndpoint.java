@@ -3,6 +3,7 @@ package io.meshgate.channel;
 import io.meshgate.cluster.NodeIdentity;
 import io.meshgate.metrics.Metrics;
 import io.meshgate.routing.RequestRouter;
+import io.meshgate.service.ServiceRegistry;
 import io.meshgate.wire.FrameLayer;
 import io.meshgate.wire.MeshgateException;
 import io.meshgate.wire.WireMessage;
@@ -42,6 +43,8 @@ public class GatewayEndpoint {
     Metrics metrics;
     @Inject
     ChannelSecurity security;
+    @Inject
+    ServiceRegistry services;
 
     private ClientSession session;
 
@@ -63,6 +66,7 @@ public class GatewayEndpoint {
     @OnMessage
     public void onBinary(ByteBuffer frame) {
         try {
+            session.countFrame();
             FrameLayer.Inbound in = session.frames().open(frame);
             session.sendFrames(in.replies());
             if (in.established()) {
@@ -73,7 +77,12 @@ public class GatewayEndpoint {
             }
             WireMessage message = sessions.codec().decode(in.payload());
             if (message instanceof WireMessage.Request request) {
-                router.submit(session.id(), request, session::send);
+                boolean compress = services.compresses(request.service());
+                session.requestStarted();
+                router.submit(session.id(), request, answer -> {
+                    session.requestEnded();
+                    session.send(answer, compress);
+                });
             } else {
                 throw MeshgateException.badRequest("a client may only send 'req' messages");
             }

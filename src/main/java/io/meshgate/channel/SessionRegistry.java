@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The open client sessions of this node, by session id. Thread-safe. */
 @ApplicationScoped
@@ -28,6 +29,14 @@ public class SessionRegistry implements SessionGauge {
     ChannelSecurity security;
     @Resource
     ManagedScheduledExecutorService scheduler;
+    @Inject
+    @ConfigProperty(name = "meshgate.session.maxInFlight", defaultValue = "256")
+    int maxInFlight;
+    @Inject
+    @ConfigProperty(name = "meshgate.session.maxFramesPerSecond", defaultValue = "1000")
+    int maxFramesPerSecond;
+
+    private SessionLimits limits;
 
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -35,6 +44,7 @@ public class SessionRegistry implements SessionGauge {
 
     @PostConstruct
     void init() {
+        limits = new SessionLimits(maxInFlight, maxFramesPerSecond);
         metrics.gauge("meshgate_sessions", "open client sessions on this node", this::openSessions);
     }
 
@@ -47,7 +57,7 @@ public class SessionRegistry implements SessionGauge {
         random.nextBytes(b);
         FrameLayer layer = security.newLayer(b, tlsClientCertificate);
         ClientSession s = new ClientSession(Base64.getUrlEncoder().withoutPadding().encodeToString(b), socket, layer,
-                codec);
+                codec, limits);
         sessions.put(s.id(), s);
         metrics.increment("meshgate_sessions_opened_total");
         if (!layer.established()) {

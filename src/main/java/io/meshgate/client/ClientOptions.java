@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param maxFrameBytes   largest frame accepted from the gateway
  * @param security        the secure channel's credentials, or null for plain frames
  * @param tlsProtocols    the TLS versions offered to a {@code wss://} access point (default TLSv1.3 only)
+ * @param compressRequests whether requests may be compressed before they are sealed (default true;
+ *                        switch off when requests mix secrets with attacker-influenced data)
  */
 public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Duration grace, int maxFrameBytes,
-                            ClientSecurity security, java.util.List<String> tlsProtocols) {
+                            ClientSecurity security, java.util.List<String> tlsProtocols, boolean compressRequests) {
 
     public ClientOptions {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -44,6 +46,7 @@ public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Du
         private int maxFrameBytes = 1024 * 1024;
         private ClientSecurity security;
         private java.util.List<String> tlsProtocols = java.util.List.of("TLSv1.3");
+        private boolean compressRequests = true;
 
         public Builder connectTimeout(Duration d) {
             connectTimeout = d;
@@ -77,8 +80,15 @@ public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Du
             return this;
         }
 
+        /** Whether requests may be compressed before they are sealed. */
+        public Builder compressRequests(boolean on) {
+            compressRequests = on;
+            return this;
+        }
+
         public ClientOptions build() {
-            return new ClientOptions(connectTimeout, defaultTimeout, grace, maxFrameBytes, security, tlsProtocols);
+            return new ClientOptions(connectTimeout, defaultTimeout, grace, maxFrameBytes, security, tlsProtocols,
+                    compressRequests);
         }
     }
 }

@@ -176,7 +176,7 @@ public final class MeshgateClient implements AutoCloseable {
 
     private CompletableFuture<?> send(byte[] payload) {
         synchronized (sendLock) {
-            return sendFrames(frames.seal(payload));
+            return sendFrames(frames.seal(payload, options.compressRequests()));
         }
     }
 

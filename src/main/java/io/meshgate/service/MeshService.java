@@ -28,4 +28,11 @@ public @interface MeshService {
 
     /** How many requests of this service one node takes from the broker at once. */
     int consumers() default 8;
+
+    /**
+     * Whether this service's answers may be compressed before they are sealed. Compression before
+     * encryption makes a frame's size depend on its content: switch it off for a service whose
+     * answers mix secrets with data an attacker can influence.
+     */
+    boolean compress() default true;
 }

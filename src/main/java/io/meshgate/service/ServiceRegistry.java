@@ -25,6 +25,7 @@ public class ServiceRegistry {
     BeanManager beans;
 
     private final Map<String, ServiceHandler> handlers = new TreeMap<>();
+    private final Map<String, Boolean> compress = new TreeMap<>();
 
     @PostConstruct
     void discover() {
@@ -38,6 +39,7 @@ public class ServiceRegistry {
             if (handlers.putIfAbsent(meta.value(), handler) != null) {
                 throw new IllegalStateException("two beans claim service '" + meta.value() + "'");
             }
+            compress.put(meta.value(), meta.compress());
         }
         LOG.info(() -> "hosting services " + handlers.keySet());
     }
@@ -45,6 +47,14 @@ public class ServiceRegistry {
     /** The handler of a service, or null when this node does not host it. */
     public ServiceHandler handler(String service) {
         return handlers.get(service);
+    }
+
+    /**
+     * Whether a service's answers may be compressed; true for services this node does not host
+     * (every node of a cluster runs the same WAR, so the ingress node knows the setting).
+     */
+    public boolean compresses(String service) {
+        return compress.getOrDefault(service, true);
     }
 
     /** The ids of the hosted services, sorted. */

@@ -37,8 +37,18 @@ public interface FrameLayer {
      */
     Inbound open(ByteBuffer frame);
 
-    /** The WebSocket messages that carry a payload (more than one when a rekey is due). */
-    List<ByteBuffer> seal(byte[] payload);
+    /**
+     * The WebSocket messages that carry a payload (more than one when a rekey is due).
+     *
+     * @param compress whether the payload may be compressed (a service can switch it off: see
+     *     {@code @MeshService(compress)})
+     */
+    List<ByteBuffer> seal(byte[] payload, boolean compress);
+
+    /** {@link #seal(byte[], boolean)} with compression allowed. */
+    default List<ByteBuffer> seal(byte[] payload) {
+        return seal(payload, true);
+    }
 
     /** Whether payloads may be sent (the handshake, if any, has finished). */
     boolean established();

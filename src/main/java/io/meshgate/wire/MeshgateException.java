@@ -36,6 +36,10 @@ public final class MeshgateException extends RuntimeException {
         UNEXPECTED_FRAME("UNEXPECTED_FRAME", 4004),
         /** A sealed frame failed its checks (HMAC, GCM tag, sequence: tampered, replayed, reordered, reflected). */
         FRAME_REJECTED("FRAME_REJECTED", 4005),
+        /** The session has more requests in flight than allowed; session closed. */
+        TOO_MANY_IN_FLIGHT("TOO_MANY_IN_FLIGHT", 4006),
+        /** The session sent frames faster than allowed; session closed. */
+        RATE_LIMITED("RATE_LIMITED", 4007),
         /** The node is leaving; the session is closed (1001: going away). */
         GOING_AWAY("GOING_AWAY", 1001),
         /** A fault inside the gateway; the session is closed (1011: internal error). */

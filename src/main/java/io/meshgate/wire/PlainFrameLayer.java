@@ -45,7 +45,7 @@ public final class PlainFrameLayer implements FrameLayer {
     }
 
     @Override
-    public List<ByteBuffer> seal(byte[] payload) {
+    public List<ByteBuffer> seal(byte[] payload, boolean compress) {
         return List.of(ByteBuffer.wrap(payload));
     }
 

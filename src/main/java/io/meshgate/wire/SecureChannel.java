@@ -198,7 +198,7 @@ public final class SecureChannel implements FrameLayer {
     }
 
     @Override
-    public List<ByteBuffer> seal(byte[] payload) {
+    public List<ByteBuffer> seal(byte[] payload, boolean compress) {
         if (state != State.OPEN) {
             throw new IllegalStateException("cannot send before the handshake ends");
         }
@@ -209,7 +209,7 @@ public final class SecureChannel implements FrameLayer {
             sealer = newSealer(sendGeneration);
         }
         try {
-            out.add(ByteBuffer.wrap(sealer.seal(HandshakeMessage.DATA, payload, true)));
+            out.add(ByteBuffer.wrap(sealer.seal(HandshakeMessage.DATA, payload, compress)));
         } catch (CryptoException e) {
             throw e.reason() == CryptoException.Reason.TOO_LARGE
                     ? MeshgateException.of(MeshgateException.Kind.FRAME_TOO_LARGE, e.getMessage())

@@ -56,7 +56,9 @@ class SecureChannelIT {
                 "meshgate.pki.denyList", pki.denyList().toString(),
                 "meshgate.channel.handshakeTimeoutMs", "1500",
                 "meshgate.channel.requireTlsClientCertificate", "false",
-                "meshgate.proxy.trusted", "192.0.2.1"));
+                "meshgate.proxy.trusted", "192.0.2.1",
+                "meshgate.session.maxInFlight", "4",
+                "meshgate.session.maxFramesPerSecond", "20"));
         socket = cluster.nodeSocket(node.id());
     }
 
@@ -150,6 +152,35 @@ class SecureChannelIT {
                         .newWebSocketBuilder().header("X-SSL-Client-Cert", "forged")
                         .buildAsync(socket, new java.net.http.WebSocket.Listener() { }).join());
         assertEquals(403, ((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse().statusCode());
+    }
+
+    @Test
+    void sessionWithMoreRequestsInFlightThanAllowedIsClosedWith4006() throws Exception {
+        ClientSecurity security = ClientSecurity.fromPem(pki.caCert(), pki.clientCert(), pki.clientKey());
+        try (MeshgateClient c = MeshgateClient.connect(socket, ClientOptions.builder().secure(security).build())) {
+            List<java.util.concurrent.CompletableFuture<Response>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                calls.add(c.call("work", "sleep", Calls.json("{\"delayMs\":3000}"), Duration.ofSeconds(10))
+                        .toCompletableFuture());
+            }
+            assertEquals(4006, c.closed().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS));
+            for (var f : calls) {
+                assertEquals(MeshgateClient.DISCONNECTED, f.get(10, java.util.concurrent.TimeUnit.SECONDS).errorCode());
+            }
+        }
+    }
+
+    @Test
+    void sessionSendingFramesFasterThanAllowedIsClosedWith4007() throws Exception {
+        ClientSecurity security = ClientSecurity.fromPem(pki.caCert(), pki.clientCert(), pki.clientKey());
+        SecureChannel channel = clientChannel(security.credential());
+        try (RawSocket s = new RawSocket(socket)) {
+            handshake(s, channel);
+            for (int i = 0; i < 60; i++) {
+                s.sendBinary(bytes(one(channel.seal(utf8("{\"kind\":\"push\",\"topic\":\"x\"}")))));
+            }
+            assertEquals(4007, s.closeCode());
+        }
     }
 
     /** Runs the handshake over a raw socket and reads the sealed hello. */

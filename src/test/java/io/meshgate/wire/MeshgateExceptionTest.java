@@ -59,7 +59,8 @@ class MeshgateExceptionTest {
                 Map.entry(Kind.MALFORMED_FRAME, 1007), Map.entry(Kind.FRAME_TOO_LARGE, 1009),
                 Map.entry(Kind.HANDSHAKE_FAILED, 4001), Map.entry(Kind.BAD_CERTIFICATE, 4002),
                 Map.entry(Kind.HANDSHAKE_TIMEOUT, 4003), Map.entry(Kind.UNEXPECTED_FRAME, 4004),
-                Map.entry(Kind.FRAME_REJECTED, 4005), Map.entry(Kind.GOING_AWAY, 1001),
+                Map.entry(Kind.FRAME_REJECTED, 4005), Map.entry(Kind.TOO_MANY_IN_FLIGHT, 4006),
+                Map.entry(Kind.RATE_LIMITED, 4007), Map.entry(Kind.GOING_AWAY, 1001),
                 Map.entry(Kind.INTERNAL, 1011)), codes);
     }
 

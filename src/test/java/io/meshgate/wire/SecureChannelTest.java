@@ -362,6 +362,23 @@ class SecureChannelTest {
     }
 
     @Test
+    void largePayloadIsCompressedUnlessTheSenderSwitchesItOff() {
+        SecureChannel client = client(CLIENT);
+        SecureChannel server = server(null);
+        handshake(client, server);
+        byte[] large = utf8("{\"kind\":\"res\",\"result\":\"" + "payroll ".repeat(100) + "\"}");
+
+        byte[] compressed = bytes(one(server.seal(large, true)));
+        byte[] plain = bytes(one(server.seal(large, false)));
+
+        assertEquals(io.meshgate.crypto.SealedFrame.FLAG_COMPRESSED, compressed[2]);
+        assertEquals(0, plain[2]);
+        assertEquals(large.length + io.meshgate.crypto.SealedFrame.OVERHEAD, plain.length);
+        assertArrayEquals(large, client.open(ByteBuffer.wrap(compressed)).payload());
+        assertArrayEquals(large, client.open(ByteBuffer.wrap(plain)).payload());
+    }
+
+    @Test
     void suiteNamesEveryPrimitive() {
         assertEquals("ECDH-P256+HKDF-SHA256+AES-256-GCM+HMAC-SHA256+BROTLI", client(CLIENT).suite());
     }
