@@ -94,7 +94,7 @@ public class ChannelSecurity {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the node's PKI files", e);
         }
-        limits = new FrameLimits(maxFrameBytes, 1024 * 1024, 256, 4, 1L << 24);
+        limits = FrameLimits.defaults().withMaxFrameBytes(maxFrameBytes);
         LOG.info(() -> "client sessions use the secure channel " + SecureChannel.SUITE + " as "
                 + credential.certificate().getSubjectX500Principal().getName());
     }

@@ -66,7 +66,7 @@ public final class MeshgateClient implements AutoCloseable {
         this.frames = options.security() == null ? new PlainFrameLayer(options.maxFrameBytes())
                 : SecureChannel.client(options.security().credential().chain(), options.security().credential().key(),
                         chain -> options.security().serverVerifier().verify(chain, Usage.SERVER_AUTH),
-                        new FrameLimits(options.maxFrameBytes(), options.maxFrameBytes(), 256, 4, 1L << 24),
+                        FrameLimits.defaults().withMaxFrameBytes(options.maxFrameBytes()),
                         Duration.ofHours(1), Clock.systemUTC());
     }
 

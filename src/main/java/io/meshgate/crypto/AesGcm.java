@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM with the JDK's provider (AES-NI), 96-bit nonces and 128-bit tags only. Package
@@ -16,29 +17,45 @@ final class AesGcm {
     static final int NONCE_LENGTH = 12;
     static final int TAG_LENGTH = 16;
 
-    private AesGcm() {
+    private final SecretKeySpec key;
+    private final Cipher cipher;
+
+    /**
+     * A cipher bound to one key, reused for every frame of one direction (a fresh JCA lookup per
+     * frame costs more than the encryption of a small frame). Not thread-safe.
+     */
+    AesGcm(SecretKeyBytes key) {
+        if (key.length() != KEY_LENGTH) {
+            throw new CryptoException(CryptoException.Reason.INVALID_KEY, "AES-256-GCM needs a 32-byte key");
+        }
+        this.key = key.spec("AES");
+        try {
+            this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks AES/GCM", e);
+        }
     }
 
-    /** ciphertext || tag. */
-    static byte[] encrypt(SecretKeyBytes key, byte[] nonce, byte[] aad, byte[] plaintext) {
-        Cipher c = cipher(Cipher.ENCRYPT_MODE, key, nonce);
+    /** ciphertext || tag, with this instance's key. */
+    byte[] seal(byte[] nonce, byte[] aad, byte[] plaintext) {
+        init(Cipher.ENCRYPT_MODE, nonce);
         try {
-            c.updateAAD(aad);
-            return c.doFinal(plaintext);
+            cipher.updateAAD(aad);
+            return cipher.doFinal(plaintext);
         } catch (GeneralSecurityException e) {
             throw new CryptoException(CryptoException.Reason.MALFORMED, "AES-GCM encryption failed", e);
         }
     }
 
     /** The plaintext of {@code len} bytes of ciphertext || tag at {@code off}, or BAD_MAC. */
-    static byte[] decrypt(SecretKeyBytes key, byte[] nonce, byte[] aad, byte[] data, int off, int len) {
+    byte[] open(byte[] nonce, byte[] aad, byte[] data, int off, int len) {
         if (len < TAG_LENGTH) {
             throw new CryptoException(CryptoException.Reason.MALFORMED, "ciphertext shorter than the tag");
         }
-        Cipher c = cipher(Cipher.DECRYPT_MODE, key, nonce);
+        init(Cipher.DECRYPT_MODE, nonce);
         try {
-            c.updateAAD(aad);
-            return c.doFinal(data, off, len);
+            cipher.updateAAD(aad);
+            return cipher.doFinal(data, off, len);
         } catch (AEADBadTagException e) {
             throw new CryptoException(CryptoException.Reason.BAD_MAC, "GCM tag does not verify");
         } catch (GeneralSecurityException e) {
@@ -46,19 +63,24 @@ final class AesGcm {
         }
     }
 
-    private static Cipher cipher(int mode, SecretKeyBytes key, byte[] nonce) {
-        if (key.length() != KEY_LENGTH) {
-            throw new CryptoException(CryptoException.Reason.INVALID_KEY, "AES-256-GCM needs a 32-byte key");
-        }
+    private void init(int mode, byte[] nonce) {
         if (nonce.length != NONCE_LENGTH) {
             throw new CryptoException(CryptoException.Reason.MALFORMED, "AES-GCM nonce must be 12 bytes");
         }
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(mode, key.spec("AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
-            return c;
+            cipher.init(mode, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
         } catch (GeneralSecurityException e) {
             throw new CryptoException(CryptoException.Reason.INVALID_KEY, "AES-GCM key rejected", e);
         }
+    }
+
+    /** ciphertext || tag (one-shot; test vectors use it). */
+    static byte[] encrypt(SecretKeyBytes key, byte[] nonce, byte[] aad, byte[] plaintext) {
+        return new AesGcm(key).seal(nonce, aad, plaintext);
+    }
+
+    /** The plaintext of {@code len} bytes of ciphertext || tag at {@code off}, or BAD_MAC (one-shot). */
+    static byte[] decrypt(SecretKeyBytes key, byte[] nonce, byte[] aad, byte[] data, int off, int len) {
+        return new AesGcm(key).open(nonce, aad, data, off, len);
     }
 }

@@ -6,7 +6,8 @@ package io.meshgate.crypto;
  * @param maxFrameBytes        largest sealed frame accepted (default 64 KiB)
  * @param maxPayloadBytes      largest payload after decompression (default 1 MiB)
  * @param compressionThreshold payloads shorter than this are not compressed (default 256)
- * @param brotliQuality        Brotli quality 0–11 (default 4)
+ * @param brotliQuality        Brotli quality 0–11 (default 1: at 1 KiB it seals in about 7 µs where
+ *                             quality 4 takes 18; see docs/BENCHMARKS.md)
  * @param maxFramesPerKey      frames one key may seal before the session must rekey (default 2^24)
  */
 public record FrameLimits(int maxFrameBytes, int maxPayloadBytes, int compressionThreshold, int brotliQuality,
@@ -24,7 +25,11 @@ public record FrameLimits(int maxFrameBytes, int maxPayloadBytes, int compressio
 
     /** The defaults. */
     public static FrameLimits defaults() {
-        return new FrameLimits(64 * 1024, 1024 * 1024, 256, 4, 1L << 24);
+        return new FrameLimits(64 * 1024, 1024 * 1024, 256, 1, 1L << 24);
+    }
+
+    public FrameLimits withMaxFrameBytes(int n) {
+        return new FrameLimits(n, maxPayloadBytes, compressionThreshold, brotliQuality, maxFramesPerKey);
     }
 
     public FrameLimits withMaxFramesPerKey(long n) {

@@ -51,14 +51,14 @@ public final class SealedFrame {
     /** Seals the frames of one direction. Not thread-safe. */
     public static final class Sealer {
         private final FrameDirection direction;
-        private final SecretKeyBytes encryption;
+        private final AesGcm encryption;
         private final HmacSha256 mac;
         private final FrameLimits limits;
         private long next;
 
         public Sealer(FrameDirection direction, DirectionKeys keys, FrameLimits limits) {
             this.direction = Objects.requireNonNull(direction, "direction");
-            this.encryption = keys.encryption();
+            this.encryption = new AesGcm(keys.encryption());
             this.mac = new HmacSha256(keys.mac());
             this.limits = Objects.requireNonNull(limits, "limits");
         }
@@ -91,7 +91,7 @@ public final class SealedFrame {
             long seq = next++;
             byte[] header = header(kind, flags, seq);
             byte[] nonce = nonce(direction, seq);
-            byte[] sealed = AesGcm.encrypt(encryption, nonce, header, body);
+            byte[] sealed = encryption.seal(nonce, header, body);
             byte[] tag = mac.tag(header, nonce, sealed);
             byte[] frame = new byte[HEADER_LENGTH + sealed.length + tag.length];
             System.arraycopy(header, 0, frame, 0, HEADER_LENGTH);
@@ -114,14 +114,14 @@ public final class SealedFrame {
     /** Opens the frames of one direction, in order. Not thread-safe. */
     public static final class Opener {
         private final FrameDirection direction;
-        private final SecretKeyBytes encryption;
+        private final AesGcm encryption;
         private final HmacSha256 mac;
         private final FrameLimits limits;
         private long expected;
 
         public Opener(FrameDirection direction, DirectionKeys keys, FrameLimits limits) {
             this.direction = Objects.requireNonNull(direction, "direction");
-            this.encryption = keys.encryption();
+            this.encryption = new AesGcm(keys.encryption());
             this.mac = new HmacSha256(keys.mac());
             this.limits = Objects.requireNonNull(limits, "limits");
         }
@@ -162,7 +162,7 @@ public final class SealedFrame {
             if ((flags & ~FLAG_COMPRESSED) != 0) {
                 throw new CryptoException(CryptoException.Reason.MALFORMED, "unknown frame flags " + flags);
             }
-            byte[] body = AesGcm.decrypt(encryption, nonce, header, frame, HEADER_LENGTH, macAt - HEADER_LENGTH);
+            byte[] body = encryption.open(nonce, header, frame, HEADER_LENGTH, macAt - HEADER_LENGTH);
             byte[] payload = (flags & FLAG_COMPRESSED) != 0 ? Brotli.decompress(body, limits.maxPayloadBytes()) : body;
             if (payload.length > limits.maxPayloadBytes()) {
                 throw new CryptoException(CryptoException.Reason.TOO_LARGE, "payload exceeds " + limits.maxPayloadBytes());

@@ -22,12 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link Ecdsa#verifyP1363}, and the group's {@code publicKey.uncompressed} point must decode with
  * {@link P256#decodeUncompressed} to the same key.
  *
- * <p>Known failures, kept on purpose (our {@link Ecdsa} inherits them from the JDK 17 SunEC
- * provider it delegates to): tcId 6 "Legacy: ASN encoding of s misses leading 0" [MissingZero] is
- * invalid but verifies (the DER INTEGER s is negative as encoded), despite {@link Ecdsa#verifyDer}
- * promising that non-canonical encodings do not; tcId 350 "k*G has a large x-coordinate" and
- * tcId 479 "r = 3, x = n + 3 ..." are valid (x(R) is in [n, p), so r = x(R) mod n) but do not
- * verify, neither as DER nor as P1363.
+ * <p>Three vectors found bugs of the JDK 17 SunEC provider that {@link Ecdsa} now works around:
+ * tcId 6 "Legacy: ASN encoding of s misses leading 0" [MissingZero] verified although its DER is
+ * not canonical ({@link Ecdsa} parses DER strictly itself), and tcId 350 "k*G has a large
+ * x-coordinate" and 479 "r = 3, x = n + 3" did not verify although valid (x(R) in [n, p); a
+ * signature SunEC refuses is checked again with BouncyCastle).
  */
 class EcdsaWycheproofTest {
 

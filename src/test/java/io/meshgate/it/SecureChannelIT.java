@@ -125,8 +125,14 @@ class SecureChannelIT {
             handshake(s, channel);
             byte[] frame = bytes(one(channel.seal(utf8("{\"kind\":\"req\",\"id\":\"1\",\"service\":\"echo\",\"type\":\"x\"}"))));
             frame[20] ^= 1;
+            String rejected = "meshgate_protocol_errors_total{kind=\"FRAME_REJECTED\"}";
+            long before = Calls.metric(List.of(node.url()), rejected);
+            String handled = "meshgate_requests_received_total{service=\"echo\"}";
+            long dispatched = Calls.metric(List.of(node.url()), handled);
             s.sendBinary(frame);
             assertEquals(4005, s.closeCode());
+            assertEquals(before + 1, Calls.metric(List.of(node.url()), rejected), "the refusal was not counted");
+            assertEquals(dispatched, Calls.metric(List.of(node.url()), handled), "the tampered request was dispatched");
         }
     }
 
