@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -14,7 +15,9 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Refuses, with 403, an upgrade request that carries the client-certificate header
+ * On the node's own TLS listener, passes the certificate TLS verified on to the WebSocket layer
+ * in the client-certificate header (replacing any the client sent). Otherwise refuses, with 403,
+ * an upgrade request that carries the client-certificate header
  * ({@value TlsClientCertificate#HEADER}) but does not come from one of the trusted proxy
  * addresses ({@code meshgate.proxy.trusted}, default {@code 127.0.0.1} and {@code ::1}): nobody
  * else may claim that TLS verified a certificate.
@@ -37,6 +40,11 @@ public class ProxyHeaderFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        X509Certificate[] direct = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
+        if (request.isSecure() && direct != null && direct.length > 0) {
+            chain.doFilter(TlsClientCertificate.withHeader(request, direct[0]), response);
+            return;
+        }
         if (request.getHeader(TlsClientCertificate.HEADER) != null && !trusted.contains(request.getRemoteAddr())) {
             LOG.warning(() -> "refused a client-certificate header from untrusted address " + request.getRemoteAddr());
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "client certificate header from an untrusted address");

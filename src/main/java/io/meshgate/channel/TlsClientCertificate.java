@@ -1,7 +1,14 @@
 package io.meshgate.channel;
 
 import java.io.ByteArrayInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
@@ -33,6 +40,37 @@ public final class TlsClientCertificate {
             }
         }
         return null;
+    }
+
+    /** A request that carries this certificate in the header, whatever the client sent in it. */
+    static HttpServletRequest withHeader(HttpServletRequest request, X509Certificate certificate) {
+        String value;
+        try {
+            value = URLEncoder.encode("-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("TLS certificate cannot be encoded", e);
+        }
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public String getHeader(String name) {
+                return HEADER.equalsIgnoreCase(name) ? value : super.getHeader(name);
+            }
+
+            @Override
+            public Enumeration<String> getHeaders(String name) {
+                return HEADER.equalsIgnoreCase(name) ? Collections.enumeration(List.of(value)) : super.getHeaders(name);
+            }
+
+            @Override
+            public Enumeration<String> getHeaderNames() {
+                List<String> names = new ArrayList<>(Collections.list(super.getHeaderNames()));
+                names.removeIf(HEADER::equalsIgnoreCase);
+                names.add(HEADER);
+                return Collections.enumeration(names);
+            }
+        };
     }
 
     /** The certificate in a URL-encoded PEM value, or null when it is empty or unreadable. */

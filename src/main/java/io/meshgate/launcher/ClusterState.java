@@ -33,8 +33,8 @@ public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Pr
     /** A process with the address it serves. */
     public record Proc(String url, long pid) { }
 
-    /** A node process. */
-    public record Node(String id, String url, int port, long pid) { }
+    /** A node process; {@code tlsUrl} is its own HTTPS listener, or null without TLS. */
+    public record Node(String id, String url, int port, long pid, String tlsUrl) { }
 
     /** Where a client finds its PKI material (PEM files, and the PKCS#12 file for browsers). */
     public record Pki(String caCert, String clientCert, String clientKey, String clientP12, String denyList) { }

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import io.meshgate.crypto.pki.Credential;
 import io.meshgate.crypto.pki.LocalPki;
+import io.meshgate.crypto.pki.PemFiles;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,9 +117,10 @@ public final class LocalCluster implements AutoCloseable {
         return URI.create(state.accessPoint());
     }
 
-    /** The WebSocket URL of one node, bypassing nginx. */
+    /** The WebSocket URL of one node, bypassing nginx: its own TLS listener when it has one. */
     public URI nodeSocket(String nodeId) {
-        return URI.create(node(nodeId).url().replaceFirst("^http", "ws") + "/ws");
+        ClusterState.Node n = node(nodeId);
+        return URI.create((n.tlsUrl() != null ? n.tlsUrl() : n.url()).replaceFirst("^http", "ws") + "/ws");
     }
 
     /** A node of this cluster by id. */
@@ -227,6 +231,11 @@ public final class LocalCluster implements AutoCloseable {
         Files.createDirectories(dir);
         Path pre = fill("server-config/payara/pre-boot.asadmin", dir.resolve("pre-boot.asadmin"),
                 Map.of("@BIND_ADDRESS@", "127.0.0.1"));
+        int tlsPort = pki == null ? 0 : Ports.free();
+        if (pki != null) {
+            Files.writeString(pre, Files.readString(options.home().resolve("server-config/payara/pre-boot-tls.asadmin"))
+                    .replace("@BIND_ADDRESS@", "127.0.0.1"), StandardOpenOption.APPEND);
+        }
         Path post = fill("server-config/payara/post-boot.asadmin", dir.resolve("post-boot.asadmin"), Map.of(
                 "@BROKER_HOST@", "127.0.0.1", "@BROKER_PORT@", Integer.toString(brokerPort),
                 "@RAR@", requireFile("target/meshgate-ra.rar").toString(),
@@ -237,11 +246,17 @@ public final class LocalCluster implements AutoCloseable {
         Map<String, String> all = new java.util.LinkedHashMap<>(secureConfig(nodeId));
         all.putAll(config);
         all.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        NodeTls tls = nodeTls(nodeId, dir);
+        command.addAll(tls.jvmOptions());
         command.addAll(List.of("-jar", requireFile("target/payara-micro.jar").toString(), "--nocluster",
                 "--port", Integer.toString(port), "--prebootcommandfile", pre.toString(),
                 "--postbootcommandfile", post.toString()));
+        if (pki != null) {
+            command.addAll(List.of("--sslport", Integer.toString(tlsPort), "--sslcert", tls.alias()));
+        }
         Process p = spawn(nodeId, command);
-        ClusterState.Node node = new ClusterState.Node(nodeId, "http://127.0.0.1:" + port, port, p.pid());
+        ClusterState.Node node = new ClusterState.Node(nodeId, "http://127.0.0.1:" + port, port, p.pid(),
+                pki == null ? null : "https://127.0.0.1:" + tlsPort);
         waitFor(nodeId, () -> logContains(log, PAYARA_READY), options.readyTimeout(), p);
         if (logContains(log, DEPLOY_FAILED)) {
             stopPid(p.pid(), Duration.ofSeconds(30));
@@ -251,6 +266,44 @@ public final class LocalCluster implements AutoCloseable {
         }
         waitFor(nodeId, () -> ready(node), options.readyTimeout(), p);
         return node;
+    }
+
+    /** Where a node's HTTPS listener finds its key and the root it trusts, as JVM options. */
+    private record NodeTls(String alias, List<String> jvmOptions) { }
+
+    /**
+     * Writes the node's PKCS#12 key store (its certificate and key) and trust store (the root CA)
+     * for its own HTTPS listener; the password is Payara's default master password.
+     */
+    private NodeTls nodeTls(String nodeId, Path dir) throws IOException {
+        if (pki == null) {
+            return new NodeTls("", List.of());
+        }
+        char[] password = "changeit".toCharArray();
+        Path keys = dir.resolve("tls-keys.p12");
+        Path trust = dir.resolve("tls-trust.p12");
+        java.security.cert.X509Certificate root = PemFiles.readCertificate(pki.caCert());
+        List<java.security.cert.X509Certificate> chain = new ArrayList<>(PemFiles.readCertificates(pki.nodeCert(nodeId)));
+        if (!chain.contains(root)) {
+            chain.add(root);
+        }
+        Credential credential = new Credential(chain.get(0), PemFiles.readPrivateKey(pki.nodeKey(nodeId)), chain);
+        PemFiles.writePkcs12(keys, credential, password);
+        try {
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setCertificateEntry("meshgate-root", root);
+            try (var out = Files.newOutputStream(trust)) {
+                ks.store(out, password);
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot write the trust store", e);
+        }
+        String alias = credential.certificate().getSubjectX500Principal().getName().replaceFirst("^CN=", "")
+                .replaceFirst(",.*$", "");
+        return new NodeTls(alias, List.of("-Djavax.net.ssl.keyStore=" + keys, "-Djavax.net.ssl.keyStorePassword=changeit",
+                "-Djavax.net.ssl.keyStoreType=PKCS12", "-Djavax.net.ssl.trustStore=" + trust,
+                "-Djavax.net.ssl.trustStorePassword=changeit", "-Djavax.net.ssl.trustStoreType=PKCS12"));
     }
 
     /** The node configuration of the secure channel, or nothing for a plain cluster. */

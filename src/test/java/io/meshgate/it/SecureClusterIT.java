@@ -148,6 +148,43 @@ class SecureClusterIT {
         }
     }
 
+    @Test
+    void nodesOwnTlsListenerServesTheSecureChannelWithChannelBinding() throws Exception {
+        URI direct = cluster.nodeSocket("node-2");
+        assertEquals("wss", direct.getScheme());
+        try (MeshgateClient c = MeshgateClient.connect(direct, ClientOptions.builder().secure(defaultClient()).build())) {
+            Response r = Calls.call(c, "echo", "echo", "{\"direct\":true}", Duration.ofSeconds(10));
+            assertTrue(r.ok(), () -> "call failed: " + r);
+            assertEquals("node-2", r.ingressNode());
+            assertTrue(c.tlsSuite().startsWith("TLSv1.3 "), c.tlsSuite());
+        }
+    }
+
+    @Test
+    void nodesOwnTlsListenerRefusesTls12() {
+        HttpClient tls12 = HttpClient.newBuilder().sslContext(defaultClient().tlsContext())
+                .sslParameters(new SSLParameters(null, new String[] {"TLSv1.2"})).build();
+        URI health = URI.create(cluster.node("node-1").tlsUrl() + "/health/ready");
+
+        assertThrows(java.io.IOException.class, () -> tls12.send(HttpRequest.newBuilder(health).build(),
+                HttpResponse.BodyHandlers.discarding()));
+    }
+
+    @Test
+    void nodesOwnTlsListenerRefusesAConnectionWithoutAClientCertificate() throws Exception {
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setCertificateEntry("root", defaultClient().serverVerifier().trustedRoot());
+        tmf.init(ks);
+        javax.net.ssl.SSLContext noCert = javax.net.ssl.SSLContext.getInstance("TLS");
+        noCert.init(null, tmf.getTrustManagers(), null);
+        URI health = URI.create(cluster.node("node-1").tlsUrl() + "/health/ready");
+
+        assertThrows(java.io.IOException.class, () -> HttpClient.newBuilder().sslContext(noCert).build()
+                .send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()));
+    }
+
     private static int upgradeStatus(HttpClient http) {
         CompletionException e = assertThrows(CompletionException.class,
                 () -> http.newWebSocketBuilder().buildAsync(access, new WebSocket.Listener() { }).join());
