@@ -130,7 +130,7 @@ public final class Cli {
         ArrayNode nodes = root.putArray("nodes");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (ClusterState.Node n : s.nodes()) {
-            nodes.addObject().put("id", n.id()).put("url", n.url()).put("pid", n.pid())
+            nodes.addObject().put("id", n.id()).put("url", n.url()).put("tlsUrl", n.tlsUrl()).put("pid", n.pid())
                     .put("ready", ClusterState.alive(n.pid()) && ready(http, n));
         }
         if (s.nginx() != null) {
