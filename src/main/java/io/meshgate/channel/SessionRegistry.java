@@ -6,8 +6,7 @@ import io.meshgate.wire.MessageCodec;
 import io.meshgate.wire.FrameLayer;
 import io.meshgate.wire.MeshgateException;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.meshgate.routing.RequestTimer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
@@ -27,8 +26,8 @@ public class SessionRegistry implements SessionGauge {
     Metrics metrics;
     @Inject
     ChannelSecurity security;
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    RequestTimer timer;
     @Inject
     @ConfigProperty(name = "meshgate.session.maxInFlight", defaultValue = "256")
     int maxInFlight;
@@ -61,7 +60,8 @@ public class SessionRegistry implements SessionGauge {
         sessions.put(s.id(), s);
         metrics.increment("meshgate_sessions_opened_total");
         if (!layer.established()) {
-            scheduler.schedule(() -> expireHandshake(s), security.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            timer.scheduler().schedule(() -> expireHandshake(s), security.handshakeTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
         return s;
     }

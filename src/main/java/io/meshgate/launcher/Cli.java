@@ -68,6 +68,7 @@ public final class Cli {
             case "call" -> call(rest);
             case "down" -> down();
             case "pki" -> pki(rest);
+            case "bench" -> bench(rest);
             default -> usage();
         };
     }
@@ -80,6 +81,8 @@ public final class Cli {
                        bin/meshgate status [--json]                what runs, and whether each node is ready
                        bin/meshgate call SERVICE TYPE JSON [--timeout MS] [--url WS_URL] [--repeat N]
                        bin/meshgate down                           stop what 'up' started
+                       bin/meshgate bench [--rate R] [--duration S] [--warmup S] [--sessions N] [--payload BYTES]
+                                          [--service ID] [--json]   open-loop load through the access point
                        bin/meshgate pki                            create the local PKI (root CA, nginx, nodes, client)
                        bin/meshgate pki client NAME                issue another client certificate (PEM and PKCS#12)""");
         return 2;
@@ -222,6 +225,42 @@ public final class Cli {
         Files.delete(file);
         out.println("stopped " + s.nodes().size() + " nodes" + (s.nginx() != null ? ", nginx" : "") + " and the broker");
         return 0;
+    }
+
+    private int bench(List<String> args) throws IOException, InterruptedException {
+        ClusterState s = runningState();
+        if (s == null) {
+            err.println("no cluster is running (bin/meshgate up starts one)");
+            return 3;
+        }
+        LoadGenerator.Settings settings = new LoadGenerator.Settings(
+                Integer.parseInt(option(args, "--rate", "1000")), Integer.parseInt(option(args, "--duration", "20")),
+                Integer.parseInt(option(args, "--warmup", "5")), Integer.parseInt(option(args, "--sessions", "50")),
+                Integer.parseInt(option(args, "--payload", "1024")), option(args, "--service", "echo"));
+        ClientOptions.Builder options = ClientOptions.builder();
+        if (s.pki() != null) {
+            options.secure(ClientSecurity.fromPem(Path.of(s.pki().caCert()), Path.of(s.pki().clientCert()),
+                    Path.of(s.pki().clientKey())));
+        }
+        URI url = URI.create(option(args, "--url", s.accessPoint()));
+        LoadGenerator.Result r = new LoadGenerator(url, options.build(), err).run(settings, () -> serverCpu(s));
+        ObjectNode line = LoadGenerator.toJson(r);
+        if (args.contains("--json")) {
+            out.println(json.writeValueAsString(line));
+        } else {
+            out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(line));
+        }
+        return r.errors().isEmpty() ? 0 : 1;
+    }
+
+    private static java.util.Map<String, Long> serverCpu(ClusterState s) {
+        java.util.Map<String, Long> cpu = new java.util.TreeMap<>();
+        cpu.put("broker", ProcessCpu.micros(s.broker().pid()));
+        s.nodes().forEach(n -> cpu.put(n.id(), ProcessCpu.micros(n.pid())));
+        if (s.nginx() != null) {
+            cpu.put("nginx", ProcessCpu.micros(s.nginx().pid()));
+        }
+        return cpu;
     }
 
     private int pki(List<String> args) throws IOException {

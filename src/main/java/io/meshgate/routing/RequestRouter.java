@@ -59,6 +59,8 @@ public class RequestRouter {
     int initialLoadFactor;
     @Resource
     ManagedScheduledExecutorService scheduler;
+    @Inject
+    RequestTimer timer;
 
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
@@ -67,7 +69,7 @@ public class RequestRouter {
 
     @PostConstruct
     void init() {
-        pending = new PendingRequests(scheduler, clock);
+        pending = new PendingRequests(timer.scheduler(), clock);
         metrics.gauge("meshgate_pending_requests", "requests waiting for a reply on this node", () -> pending.size());
         scheduler.scheduleAtFixedRate(this::probeReplyPath, 0, PROBE_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }

@@ -1,0 +1,38 @@
+package io.meshgate.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * CPU time a process and its descendants have used, read from {@code /proc/<pid>/stat} (user plus
+ * system time, in clock ticks of 10 ms on Linux). Zero for a process that is gone.
+ */
+final class ProcessCpu {
+
+    /** Linux's USER_HZ: clock ticks per second in /proc/&lt;pid&gt;/stat. */
+    private static final long TICKS_PER_SECOND = 100;
+
+    private ProcessCpu() {
+    }
+
+    /** CPU microseconds used so far by a process and its descendants. */
+    static long micros(long pid) {
+        long ticks = ticks(pid);
+        for (ProcessHandle child : ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of())) {
+            ticks += ticks(child.pid());
+        }
+        return ticks * 1_000_000 / TICKS_PER_SECOND;
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
