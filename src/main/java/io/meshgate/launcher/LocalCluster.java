@@ -158,8 +158,9 @@ public final class LocalCluster implements AutoCloseable {
         }
         state = state.withNodes(nodes);
         ClusterState.Proc nginx = options.nginx() ? startNginx(nodes) : null;
-        String access = nginx != null ? nginx.url().replaceFirst("^http", "ws") + "/ws"
-                : nodes.get(0).url().replaceFirst("^http", "ws") + "/ws";
+        ClusterState.Node first = nodes.get(0);
+        String direct = first.tlsUrl() != null ? first.tlsUrl() : first.url();
+        String access = (nginx != null ? nginx.url() : direct).replaceFirst("^http", "ws") + "/ws";
         state = new ClusterState(access, state.broker(), nodes, nginx, logs.toString(), pkiState());
         state.write(stateFile(options.runDir()));
         LOG.info(() -> "cluster ready: " + war.getFileName() + " on " + nodes.size() + " nodes, access point " + access);
