@@ -38,6 +38,8 @@ public final class LocalCluster implements AutoCloseable {
     private static final String PAYARA_READY = ") ready in ";
     private static final String DEPLOY_FAILED = "Boot Command deploy failed";
     private static final int BOOT_ATTEMPTS = 3;
+    /** How long a booted node may take to report ready before it is started again. */
+    private static final Duration READY_AFTER_BOOT = Duration.ofSeconds(90);
 
     /**
      * How to start a cluster.
@@ -265,7 +267,15 @@ public final class LocalCluster implements AutoCloseable {
                     StandardCopyOption.REPLACE_EXISTING);
             throw new NodeBootFailed(nodeId + ": a deployment failed at boot (attempt " + attempt + ")");
         }
-        waitFor(nodeId, () -> ready(node), options.readyTimeout(), p);
+        try {
+            waitFor(nodeId, () -> ready(node), READY_AFTER_BOOT, p);
+        } catch (IllegalStateException e) {
+            String health = healthOf(node);
+            stopPid(p.pid(), Duration.ofSeconds(30));
+            Files.move(log, logs.resolve(nodeId + ".not-ready-" + attempt + ".log"), StandardCopyOption.REPLACE_EXISTING);
+            throw new NodeBootFailed(nodeId + ": booted but not ready within " + READY_AFTER_BOOT.toSeconds()
+                    + " s (attempt " + attempt + "): " + health);
+        }
         return node;
     }
 
@@ -357,6 +367,18 @@ public final class LocalCluster implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private String healthOf(ClusterState.Node node) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(node.url() + "/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "health unreachable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 
