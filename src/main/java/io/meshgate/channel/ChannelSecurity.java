@@ -20,7 +20,6 @@ import java.nio.file.attribute.FileTime;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -87,9 +86,8 @@ public class ChannelSecurity {
         }
         try {
             X509Certificate root = PemFiles.readCertificate(path(caFile, "meshgate.pki.ca"));
-            List<X509Certificate> chain = PemFiles.readCertificates(path(certificateFile, "meshgate.pki.certificate"));
-            credential = new Credential(chain.get(0), PemFiles.readPrivateKey(path(keyFile, "meshgate.pki.key")),
-                    chain.contains(root) ? chain : append(chain, root));
+            credential = PemFiles.readCredential(path(certificateFile, "meshgate.pki.certificate"),
+                    path(keyFile, "meshgate.pki.key"), root);
             verifier = new CertificateVerifier(root, readDenyList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the node's PKI files", e);
@@ -160,9 +158,4 @@ public class ChannelSecurity {
                 key + " must be set when meshgate.channel.mode=secure")));
     }
 
-    private static List<X509Certificate> append(List<X509Certificate> chain, X509Certificate root) {
-        List<X509Certificate> all = new java.util.ArrayList<>(chain);
-        all.add(root);
-        return all;
-    }
 }

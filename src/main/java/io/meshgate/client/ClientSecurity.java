@@ -11,8 +11,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -54,11 +52,6 @@ public record ClientSecurity(Credential credential, CertificateVerifier serverVe
     /** From PEM files: the root CA, the client's certificate (chain) and its PKCS#8 key. */
     public static ClientSecurity fromPem(Path caCertificate, Path certificate, Path privateKey) throws IOException {
         X509Certificate root = PemFiles.readCertificate(caCertificate);
-        List<X509Certificate> chain = new ArrayList<>(PemFiles.readCertificates(certificate));
-        if (!chain.contains(root)) {
-            chain.add(root);
-        }
-        return new ClientSecurity(new Credential(chain.get(0), PemFiles.readPrivateKey(privateKey), chain),
-                new CertificateVerifier(root));
+        return new ClientSecurity(PemFiles.readCredential(certificate, privateKey, root), new CertificateVerifier(root));
     }
 }

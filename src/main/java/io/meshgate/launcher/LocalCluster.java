@@ -2,7 +2,6 @@ package io.meshgate.launcher;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -294,11 +293,7 @@ public final class LocalCluster implements AutoCloseable {
         Path keys = dir.resolve("tls-keys.p12");
         Path trust = dir.resolve("tls-trust.p12");
         java.security.cert.X509Certificate root = PemFiles.readCertificate(pki.caCert());
-        List<java.security.cert.X509Certificate> chain = new ArrayList<>(PemFiles.readCertificates(pki.nodeCert(nodeId)));
-        if (!chain.contains(root)) {
-            chain.add(root);
-        }
-        Credential credential = new Credential(chain.get(0), PemFiles.readPrivateKey(pki.nodeKey(nodeId)), chain);
+        Credential credential = PemFiles.readCredential(pki.nodeCert(nodeId), pki.nodeKey(nodeId), root);
         PemFiles.writePkcs12(keys, credential, password);
         try {
             java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");

@@ -293,4 +293,17 @@ public final class PemFiles {
     private static CryptoException malformed(String message) {
         return new CryptoException(CryptoException.Reason.MALFORMED, message);
     }
+
+    /**
+     * A credential from PEM files: the certificate (or its chain, leaf first) and its PKCS#8 key,
+     * with the root appended to the chain when the file does not end with it.
+     */
+    public static Credential readCredential(Path certificate, Path privateKey, X509Certificate root)
+            throws IOException {
+        List<X509Certificate> chain = new java.util.ArrayList<>(readCertificates(certificate));
+        if (!chain.contains(root)) {
+            chain.add(root);
+        }
+        return new Credential(chain.get(0), readPrivateKey(privateKey), chain);
+    }
 }

@@ -217,4 +217,28 @@ class PemFilesTest {
 
         assertDoesNotThrow(() -> new Credential(CLIENT.certificate(), key, CLIENT.chain()));
     }
+
+    @Test
+    void readCredentialAppendsTheRootToALeafOnlyChain() throws Exception {
+        Path cert = dir.resolve("leaf.pem");
+        Path key = dir.resolve("leaf-key.pem");
+        PemFiles.writeCertificate(cert, CLIENT.certificate());
+        PemFiles.writePrivateKey(key, CLIENT.key());
+
+        Credential read = PemFiles.readCredential(cert, key, CA.certificate());
+
+        assertEquals(List.of(CLIENT.certificate(), CA.certificate()), read.chain());
+    }
+
+    @Test
+    void readCredentialKeepsAChainThatAlreadyEndsWithTheRoot() throws Exception {
+        Path cert = dir.resolve("chain.pem");
+        Path key = dir.resolve("chain-key.pem");
+        PemFiles.writeCertificates(cert, List.of(CLIENT.certificate(), CA.certificate()));
+        PemFiles.writePrivateKey(key, CLIENT.key());
+
+        Credential read = PemFiles.readCredential(cert, key, CA.certificate());
+
+        assertEquals(List.of(CLIENT.certificate(), CA.certificate()), read.chain());
+    }
 }
