@@ -3,6 +3,7 @@ package io.meshgate.channel;
 import io.meshgate.cluster.NodeIdentity;
 import io.meshgate.metrics.Metrics;
 import io.meshgate.routing.RequestRouter;
+import io.meshgate.routing.RequestTimer;
 import io.meshgate.service.ServiceRegistry;
 import io.meshgate.wire.FrameLayer;
 import io.meshgate.wire.MeshgateException;
@@ -38,6 +39,8 @@ public class GatewayEndpoint {
     @Inject
     RequestRouter router;
     @Inject
+    RequestTimer timer;
+    @Inject
     NodeIdentity identity;
     @Inject
     Metrics metrics;
@@ -51,6 +54,7 @@ public class GatewayEndpoint {
     @OnOpen
     public void open(Session socket) {
         socket.setMaxBinaryMessageBufferSize(CONTAINER_MAX_MESSAGE);
+        ContainerIdleTimer.redirect(socket, timer.scheduler());
         X509Certificate tls = (X509Certificate) socket.getUserProperties().get(TlsClientCertificate.PROPERTY);
         session = sessions.open(socket, tls);
         if (security.secure() && security.requiresTlsClientCertificate() && tls == null) {
