@@ -82,7 +82,10 @@ public final class Cli {
                        bin/meshgate call SERVICE TYPE JSON [--timeout MS] [--url WS_URL] [--repeat N]
                        bin/meshgate down                           stop what 'up' started
                        bin/meshgate bench [--rate R] [--duration S] [--warmup S] [--sessions N] [--payload BYTES]
-                                          [--service ID] [--json]   open-loop load through the access point
+                                          [--service ID] [--max] [--no-floor] [--url WS_URL] [--json]
+                                                   open-loop load through the access point, then the raw
+                                                   broker floor at the same rate; --max finds the highest
+                                                   rate that holds and measures at half of it
                        bin/meshgate pki                            create the local PKI (root CA, nginx, nodes, client)
                        bin/meshgate pki client NAME                issue another client certificate (PEM and PKCS#12)""");
         return 2;
@@ -175,15 +178,11 @@ public final class Cli {
             }
             url = s.accessPoint();
         }
-        ClientOptions.Builder options = ClientOptions.builder();
-        if (s != null && s.pki() != null) {
-            options.secure(ClientSecurity.fromPem(Path.of(s.pki().caCert()), Path.of(s.pki().clientCert()),
-                    Path.of(s.pki().clientKey())));
-        }
+        ClientOptions options = s == null ? ClientOptions.builder().build() : clientOptions(s);
         Duration timeout = Duration.ofMillis(Long.parseLong(option(args, "--timeout", "10000")));
         int repeat = Integer.parseInt(option(args, "--repeat", "1"));
         ObjectNode line = json.createObjectNode();
-        try (MeshgateClient client = MeshgateClient.connect(URI.create(url), options.build())) {
+        try (MeshgateClient client = MeshgateClient.connect(URI.create(url), options)) {
             long[] rttNanos = new long[repeat];
             Response r = null;
             for (int i = 0; i < repeat && (r == null || r.ok()); i++) {
@@ -227,30 +226,71 @@ public final class Cli {
         return 0;
     }
 
-    private int bench(List<String> args) throws IOException, InterruptedException {
+    private int bench(List<String> args) throws Exception {
         ClusterState s = runningState();
         if (s == null) {
             err.println("no cluster is running (bin/meshgate up starts one)");
             return 3;
         }
-        LoadGenerator.Settings settings = new LoadGenerator.Settings(
-                Integer.parseInt(option(args, "--rate", "1000")), Integer.parseInt(option(args, "--duration", "20")),
+        boolean max = args.contains("--max");
+        BenchRun.Settings settings = new BenchRun.Settings(
+                Integer.parseInt(option(args, "--rate", max ? "250" : "1000")),
+                Integer.parseInt(option(args, "--duration", max ? "10" : "20")),
                 Integer.parseInt(option(args, "--warmup", "5")), Integer.parseInt(option(args, "--sessions", "50")),
-                Integer.parseInt(option(args, "--payload", "1024")), option(args, "--service", "echo"));
-        ClientOptions.Builder options = ClientOptions.builder();
-        if (s.pki() != null) {
-            options.secure(ClientSecurity.fromPem(Path.of(s.pki().caCert()), Path.of(s.pki().clientCert()),
-                    Path.of(s.pki().clientKey())));
-        }
-        URI url = URI.create(option(args, "--url", s.accessPoint()));
-        LoadGenerator.Result r = new LoadGenerator(url, options.build(), err).run(settings, () -> serverCpu(s));
-        ObjectNode line = LoadGenerator.toJson(r);
+                Integer.parseInt(option(args, "--payload", "1024")), option(args, "--service", "echo"), max,
+                !args.contains("--no-floor"));
+        ObjectNode line = new BenchRun(benchCluster(s, URI.create(option(args, "--url", s.accessPoint()))), err)
+                .run(settings);
         if (args.contains("--json")) {
             out.println(json.writeValueAsString(line));
         } else {
             out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(line));
         }
-        return r.errors().isEmpty() ? 0 : 1;
+        return line.get("errors").isEmpty() ? 0 : 1;
+    }
+
+    private BenchRun.Cluster benchCluster(ClusterState s, URI access) throws IOException {
+        ClientOptions options = clientOptions(s);
+        return new BenchRun.Cluster() {
+            @Override
+            public LoadTarget gateway(int sessions, String service, int payload) {
+                return new GatewayTarget(access, options, sessions, service, payload);
+            }
+
+            @Override
+            public String brokerUrl() {
+                return s.broker().url();
+            }
+
+            @Override
+            public long brokerPid() {
+                return s.broker().pid();
+            }
+
+            @Override
+            public java.util.Map<String, Long> serverCpuMicros() {
+                return serverCpu(s);
+            }
+
+            @Override
+            public Path logs() {
+                return Path.of(s.logs());
+            }
+
+            @Override
+            public Path benchDirectory() {
+                return runDir.resolve("bench");
+            }
+        };
+    }
+
+    private static ClientOptions clientOptions(ClusterState s) throws IOException {
+        ClientOptions.Builder options = ClientOptions.builder();
+        if (s.pki() != null) {
+            options.secure(ClientSecurity.fromPem(Path.of(s.pki().caCert()), Path.of(s.pki().clientCert()),
+                    Path.of(s.pki().clientKey())));
+        }
+        return options.build();
     }
 
     private static java.util.Map<String, Long> serverCpu(ClusterState s) {

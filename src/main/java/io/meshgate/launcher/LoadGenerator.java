@@ -1,16 +1,7 @@
 package io.meshgate.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meshgate.client.ClientOptions;
-import io.meshgate.client.MeshgateClient;
-import io.meshgate.client.Response;
-import io.meshgate.wire.Json;
 import java.io.PrintStream;
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,78 +11,51 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * An open-loop load generator: requests are due at fixed intended times ({@code rate} a second,
- * spread over the sessions in turn), and a request's latency is its answer's arrival minus its
- * intended send time, so a generator or server that falls behind is charged for it (no
- * coordinated omission). Latencies go into an HdrHistogram {@link Recorder}.
+ * An open-loop load generator: requests are due at fixed intended times ({@code rate} a second),
+ * and a request's latency is its answer's arrival minus its intended send time, so a generator or
+ * server that falls behind is charged for it (no coordinated omission). Latencies go into an
+ * HdrHistogram {@link Recorder}. One pacing thread; answers are recorded on the target's threads.
  */
 final class LoadGenerator {
 
+    /** How long a phase waits after its last send for the answers still out. */
+    static final Duration DRAIN = Duration.ofSeconds(15);
+
     /**
-     * One run's settings.
+     * What one phase gave.
      *
-     * @param rate     requests per second
-     * @param duration measured seconds
-     * @param warmup   seconds at the same rate before measuring
-     * @param sessions client sessions the requests are spread over
-     * @param payload  bytes of JSON per request
-     * @param service  target service (its "echo" type)
+     * @param rate      intended requests per second
+     * @param sent      requests sent
+     * @param achieved  answers per second, from the first intended send to the last answer
+     * @param latency   microseconds from intended send to answer
+     * @param errors    error answers by code; {@code NO_ANSWER} for those still out after the drain
+     * @param completed answers received, good or bad
      */
-    record Settings(int rate, int duration, int warmup, int sessions, int payload, String service) {
-        Settings {
-            if (rate < 1 || duration < 1 || warmup < 0 || sessions < 1 || payload < 16) {
-                throw new IllegalArgumentException("rate, duration and sessions must be positive, payload at least 16");
-            }
+    record Phase(int rate, long sent, double achieved, Histogram latency, Map<String, Long> errors, long completed) {
+
+        /** All error answers and missing answers. */
+        long errorCount() {
+            return errors.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
-    /** What a measured phase gave, with the CPU microseconds each server process used during it. */
-    record Result(Settings settings, double achieved, Histogram latency, Map<String, Long> errors, long completed,
-                  Map<String, Long> cpuMicros) { }
-
-    private final ClientOptions options;
-    private final URI access;
     private final PrintStream progress;
+    private final Duration drain;
 
-    LoadGenerator(URI access, ClientOptions options, PrintStream progress) {
-        this.access = access;
-        this.options = options;
+    LoadGenerator(PrintStream progress, Duration drain) {
         this.progress = progress;
+        this.drain = drain;
     }
 
-    /**
-     * Opens the sessions, warms up, measures, closes the sessions.
-     *
-     * @param cpu reads the CPU microseconds used so far by each server process
-     */
-    Result run(Settings s, java.util.function.Supplier<Map<String, Long>> cpu) throws InterruptedException {
-        List<MeshgateClient> clients = new ArrayList<>();
-        try {
-            for (int i = 0; i < s.sessions(); i++) {
-                clients.add(MeshgateClient.connect(access, options));
-            }
-            JsonNode params = payload(s.payload());
-            if (s.warmup() > 0) {
-                phase(clients, s, params, s.warmup(), "warm-up");
-            }
-            Map<String, Long> before = cpu.get();
-            Result r = phase(clients, s, params, s.duration(), "measure");
-            Map<String, Long> used = new TreeMap<>();
-            cpu.get().forEach((k, v) -> used.put(k, v - before.getOrDefault(k, 0L)));
-            return new Result(r.settings(), r.achieved(), r.latency(), r.errors(), r.completed(), used);
-        } finally {
-            clients.forEach(MeshgateClient::close);
-        }
-    }
-
-    private Result phase(List<MeshgateClient> clients, Settings s, JsonNode params, int seconds, String name)
-            throws InterruptedException {
+    /** Sends {@code rate} requests a second for {@code seconds} and waits for their answers. */
+    Phase phase(LoadTarget target, int rate, int seconds, String name) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         Histogram total = new Histogram(3);
         Map<String, Long> errors = new ConcurrentHashMap<>();
         AtomicLong completed = new AtomicLong();
-        long intervalNanos = 1_000_000_000L / s.rate();
-        long count = (long) s.rate() * seconds;
+        AtomicLong lastAnswer = new AtomicLong();
+        long intervalNanos = 1_000_000_000L / rate;
+        long count = (long) rate * seconds;
         long start = System.nanoTime() + 10_000_000;
         long nextReport = start + 1_000_000_000L;
         for (long i = 0; i < count; i++) {
@@ -100,65 +64,34 @@ final class LoadGenerator {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            MeshgateClient c = clients.get((int) (i % clients.size()));
-            c.call(s.service(), "echo", params, Duration.ofSeconds(10)).whenComplete((r, e) -> {
-                long micros = Math.max(0, (System.nanoTime() - intended) / 1_000);
-                recorder.recordValue(micros);
-                if (e != null || r == null || !r.ok()) {
-                    errors.merge(e != null ? "EXCEPTION" : r.errorCode(), 1L, Long::sum);
+            target.call(i).whenComplete((code, e) -> {
+                long now = System.nanoTime();
+                recorder.recordValue(Math.max(0, (now - intended) / 1_000));
+                lastAnswer.accumulateAndGet(now, Math::max);
+                if (e != null || code != null) {
+                    errors.merge(e != null ? "EXCEPTION" : code, 1L, Long::sum);
                 }
                 completed.incrementAndGet();
             });
             if (System.nanoTime() >= nextReport) {
                 nextReport += 1_000_000_000L;
-                Histogram h = recorder.getIntervalHistogram();
-                total.add(h);
-                progress.printf("%s: %d sent, %d answered, p99 so far %.2f ms, errors %d%n", name, i + 1,
-                        completed.get(), total.getValueAtPercentile(99) / 1000.0,
+                total.add(recorder.getIntervalHistogram());
+                progress.printf("%s %s at %d/s: %d sent, %d answered, p99 so far %.2f ms, errors %d%n", target.name(),
+                        name, rate, i + 1, completed.get(), total.getValueAtPercentile(99) / 1000.0,
                         errors.values().stream().mapToLong(Long::longValue).sum());
             }
         }
-        long sendEnd = System.nanoTime();
-        long deadline = sendEnd + 15_000_000_000L;
+        long deadline = System.nanoTime() + drain.toNanos();
         while (completed.get() < count && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
         total.add(recorder.getIntervalHistogram());
-        double achieved = completed.get() / ((sendEnd - start) / 1e9);
+        long end = Math.max(lastAnswer.get(), start + (count - 1) * intervalNanos + 1);
+        double achieved = completed.get() / ((end - start) / 1e9);
         long lost = count - completed.get();
         if (lost > 0) {
             errors.merge("NO_ANSWER", lost, Long::sum);
         }
-        return new Result(s, achieved, total, new TreeMap<>(errors), completed.get(), Map.of());
-    }
-
-    /** A JSON object of about {@code bytes} bytes: {"data":"xxxx..."}. */
-    static JsonNode payload(int bytes) {
-        ObjectNode o = Json.mapper().createObjectNode();
-        o.put("data", "x".repeat(Math.max(1, bytes - 11)));
-        return o;
-    }
-
-    /** The result as the one JSON line of {@code bin/meshgate bench --json}. */
-    static ObjectNode toJson(Result r) {
-        Map<String, Long> cpuMicros = r.cpuMicros();
-        ObjectNode o = Json.mapper().createObjectNode();
-        Histogram h = r.latency();
-        o.put("rate", r.settings().rate()).put("achieved", Math.round(r.achieved() * 10) / 10.0)
-                .put("p50Us", h.getValueAtPercentile(50)).put("p90Us", h.getValueAtPercentile(90))
-                .put("p99Us", h.getValueAtPercentile(99)).put("p999Us", h.getValueAtPercentile(99.9))
-                .put("maxUs", h.getMaxValue());
-        ObjectNode errors = o.putObject("errors");
-        r.errors().forEach(errors::put);
-        o.put("sessions", r.settings().sessions()).put("payload", r.settings().payload())
-                .put("service", r.settings().service()).put("duration", r.settings().duration());
-        ObjectNode cpu = o.putObject("cpuUs");
-        long sum = 0;
-        for (Map.Entry<String, Long> e : cpuMicros.entrySet()) {
-            cpu.put(e.getKey(), e.getValue());
-            sum += e.getValue();
-        }
-        o.put("serverCpuUsPerRequest", r.completed() == 0 ? 0 : sum / r.completed());
-        return o;
+        return new Phase(rate, count, achieved, total, new TreeMap<>(errors), completed.get());
     }
 }

@@ -1,43 +1,88 @@
 package io.meshgate.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meshgate.wire.Json;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
 class LoadGeneratorTest {
 
-    @Test
-    void payloadHasTheRequestedSizeAsJson() throws Exception {
-        assertEquals(1024, Json.mapper().writeValueAsBytes(LoadGenerator.payload(1024)).length);
+    private final LoadGenerator generator = new LoadGenerator(new PrintStream(OutputStream.nullOutputStream()),
+            Duration.ofMillis(200));
+
+    private static LoadTarget answering(LongFunction<CompletionStage<String>> answer) {
+        return new LoadTarget() {
+            @Override
+            public String name() {
+                return "fake";
+            }
+
+            @Override
+            public CompletionStage<String> call(long i) {
+                return answer.apply(i);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Test
-    void settingsRefuseANonPositiveRate() {
-        assertThrows(IllegalArgumentException.class, () -> new LoadGenerator.Settings(0, 10, 0, 1, 1024, "echo"));
+    void phaseSendsRateTimesSecondsRequestsAndRecordsEachAnswer() throws Exception {
+        LoadGenerator.Phase p = generator.phase(answering(i -> CompletableFuture.completedFuture(null)), 200, 1, "t");
+
+        assertEquals(200, p.sent());
+        assertEquals(200, p.completed());
+        assertEquals(200, p.latency().getTotalCount());
+        assertEquals(Map.of(), p.errors());
     }
 
     @Test
-    void resultLineCarriesPercentilesErrorsAndCpuPerRequest() {
-        Histogram h = new Histogram(3);
-        for (int i = 1; i <= 100; i++) {
-            h.recordValue(i * 100L);
-        }
-        LoadGenerator.Result r = new LoadGenerator.Result(new LoadGenerator.Settings(100, 1, 0, 2, 1024, "echo"),
-                99.5, h, Map.of("TIMEOUT", 1L), 100, Map.of("node-1", 30_000L, "broker", 10_000L));
+    void phaseAchievesTheRateWhenEveryAnswerIsImmediate() throws Exception {
+        LoadGenerator.Phase p = generator.phase(answering(i -> CompletableFuture.completedFuture(null)), 200, 1, "t");
 
-        ObjectNode line = LoadGenerator.toJson(r);
+        assertTrue(p.achieved() > 190 && p.achieved() <= 201, "achieved " + p.achieved());
+    }
 
-        assertTrue(h.valuesAreEquivalent(5000, line.get("p50Us").asLong()), line.toString());
-        assertTrue(h.valuesAreEquivalent(9900, line.get("p99Us").asLong()), line.toString());
-        assertEquals(1, line.get("errors").get("TIMEOUT").asLong());
-        assertEquals(400, line.get("serverCpuUsPerRequest").asLong());
-        assertEquals(99.5, line.get("achieved").asDouble());
+    @Test
+    void phaseCountsErrorAnswersByCode() throws Exception {
+        LoadGenerator.Phase p = generator.phase(
+                answering(i -> CompletableFuture.completedFuture(i % 10 == 0 ? "TIMEOUT" : null)), 100, 1, "t");
+
+        assertEquals(Map.of("TIMEOUT", 10L), p.errors());
+        assertEquals(10, p.errorCount());
+    }
+
+    @Test
+    void phaseChargesAnswersThatNeverComeAsNoAnswer() throws Exception {
+        LoadGenerator.Phase p = generator.phase(
+                answering(i -> i < 5 ? new CompletableFuture<>() : CompletableFuture.completedFuture(null)), 50, 1, "t");
+
+        assertEquals(Map.of("NO_ANSWER", 5L), p.errors());
+        assertEquals(45, p.completed());
+    }
+
+    @Test
+    void latencyIsMeasuredFromTheIntendedSendTime() throws Exception {
+        CompletableFuture<String> late = new CompletableFuture<>();
+        LoadGenerator.Phase p = generator.phase(answering(i -> {
+            if (i == 0) {
+                CompletableFuture.delayedExecutor(100, java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .execute(() -> late.complete(null));
+                return late;
+            }
+            return CompletableFuture.completedFuture(null);
+        }), 20, 1, "t");
+
+        assertTrue(p.latency().getMaxValue() >= 100_000, "max " + p.latency().getMaxValue());
     }
 
     @Test
