@@ -1,5 +1,11 @@
 package io.meshgate.client;
 
+import io.meshgate.crypto.FrameLimits;
+import io.meshgate.crypto.pki.Usage;
+import io.meshgate.wire.FrameLayer;
+import io.meshgate.wire.PlainFrameLayer;
+import io.meshgate.wire.SecureChannel;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -27,6 +33,19 @@ public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Du
         if (maxFrameBytes < 1024) {
             throw new IllegalArgumentException("maxFrameBytes must be at least 1024");
         }
+    }
+
+    /**
+     * A new frame layer for one session with these options: the client side of the secure channel
+     * when {@link #security()} is set, plain frames otherwise.
+     */
+    public FrameLayer newFrameLayer() {
+        if (security == null) {
+            return new PlainFrameLayer(maxFrameBytes);
+        }
+        return SecureChannel.client(security.credential().chain(), security.credential().key(),
+                chain -> security.serverVerifier().verify(chain, Usage.SERVER_AUTH),
+                FrameLimits.defaults().withMaxFrameBytes(maxFrameBytes), Duration.ofHours(1), Clock.systemUTC());
     }
 
     /** The defaults: 10 s connect, 10 s request timeout, 2 s grace, 1 MiB frames, plain frames. */

@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meshgate.wire.FrameLayer;
 import io.meshgate.wire.MeshgateException;
 import io.meshgate.wire.MessageCodec;
-import io.meshgate.crypto.FrameLimits;
-import io.meshgate.crypto.pki.Usage;
-import io.meshgate.wire.PlainFrameLayer;
-import io.meshgate.wire.SecureChannel;
-import java.time.Clock;
 import io.meshgate.wire.WireMessage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -63,11 +58,7 @@ public final class MeshgateClient implements AutoCloseable {
 
     private MeshgateClient(ClientOptions options) {
         this.options = options;
-        this.frames = options.security() == null ? new PlainFrameLayer(options.maxFrameBytes())
-                : SecureChannel.client(options.security().credential().chain(), options.security().credential().key(),
-                        chain -> options.security().serverVerifier().verify(chain, Usage.SERVER_AUTH),
-                        FrameLimits.defaults().withMaxFrameBytes(options.maxFrameBytes()),
-                        Duration.ofHours(1), Clock.systemUTC());
+        this.frames = options.newFrameLayer();
     }
 
     /** Connects and waits for the gateway's hello. */

@@ -86,6 +86,9 @@ public final class Cli {
                                                    open-loop load through the access point, then the raw
                                                    broker floor at the same rate; --max finds the highest
                                                    rate that holds and measures at half of it
+                       bin/meshgate bench --connections N [--idle S] [--node ID] [--threads T] [--json]
+                                                   capacity: N idle secure sessions on one node; connect
+                                                   rate, heap and RSS per session
                        bin/meshgate pki                            create the local PKI (root CA, nginx, nodes, client)
                        bin/meshgate pki client NAME                issue another client certificate (PEM and PKCS#12)""");
         return 2;
@@ -232,6 +235,9 @@ public final class Cli {
             err.println("no cluster is running (bin/meshgate up starts one)");
             return 3;
         }
+        if (args.contains("--connections")) {
+            return capacity(s, args);
+        }
         boolean max = args.contains("--max");
         BenchRun.Settings settings = new BenchRun.Settings(
                 Integer.parseInt(option(args, "--rate", max ? "250" : "1000")),
@@ -241,12 +247,24 @@ public final class Cli {
                 !args.contains("--no-floor"));
         ObjectNode line = new BenchRun(benchCluster(s, URI.create(option(args, "--url", s.accessPoint()))), err)
                 .run(settings);
-        if (args.contains("--json")) {
-            out.println(json.writeValueAsString(line));
-        } else {
-            out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(line));
-        }
+        out.println(args.contains("--json") ? json.writeValueAsString(line)
+                : json.writerWithDefaultPrettyPrinter().writeValueAsString(line));
         return line.get("errors").isEmpty() ? 0 : 1;
+    }
+
+    private int capacity(ClusterState s, List<String> args) throws Exception {
+        String nodeId = option(args, "--node", "node-1");
+        ClusterState.Node node = s.nodes().stream().filter(n -> n.id().equals(nodeId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no node " + nodeId));
+        String direct = (node.tlsUrl() != null ? node.tlsUrl() : node.url()).replaceFirst("^http", "ws") + "/ws";
+        CapacityRun.Settings settings = new CapacityRun.Settings(Integer.parseInt(option(args, "--connections", "1000")),
+                Integer.parseInt(option(args, "--idle", "10")), Integer.parseInt(option(args, "--threads", "4")));
+        CapacityRun.raiseFileLimit(ProcessHandle.current().pid(), settings.connections() + 4096L);
+        ObjectNode line = new CapacityRun(node, URI.create(option(args, "--url", direct)), clientOptions(s), err)
+                .run(settings);
+        out.println(args.contains("--json") ? json.writeValueAsString(line)
+                : json.writerWithDefaultPrettyPrinter().writeValueAsString(line));
+        return line.get("failed").isEmpty() ? 0 : 1;
     }
 
     private BenchRun.Cluster benchCluster(ClusterState s, URI access) throws IOException {
