@@ -1,11 +1,16 @@
 package io.meshgate.crypto;
 
-import java.security.GeneralSecurityException;
+import java.math.BigInteger;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPublicKey;
-import javax.crypto.KeyAgreement;
+import org.bouncycastle.crypto.agreement.ECDHBasicAgreement;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 
-/** ECDH on P-256 with the JDK's provider; the peer's key is validated first. Thread-safe. */
+/**
+ * ECDH on P-256 (BouncyCastle's P-256 arithmetic, see {@link P256}); the peer's key is validated
+ * first and a shared point at infinity is refused. Thread-safe.
+ */
 public final class Ecdh {
 
     private Ecdh() {
@@ -13,14 +18,17 @@ public final class Ecdh {
 
     /** The 32-byte shared secret (the X coordinate) of our private key and the peer's public key. */
     public static byte[] sharedSecret(PrivateKey own, ECPublicKey peer) {
-        ECPublicKey valid = P256.validate(peer);
+        ECPublicKeyParameters theirs = new ECPublicKeyParameters(P256.point(peer), P256.DOMAIN);
+        ECDHBasicAgreement agreement = new ECDHBasicAgreement();
+        agreement.init(new ECPrivateKeyParameters(P256.scalar(own), P256.DOMAIN));
+        BigInteger x;
         try {
-            KeyAgreement ka = KeyAgreement.getInstance("ECDH");
-            ka.init(own);
-            ka.doPhase(valid, true);
-            return ka.generateSecret();
-        } catch (GeneralSecurityException | IllegalStateException e) {
+            x = agreement.calculateAgreement(theirs);
+        } catch (IllegalStateException | IllegalArgumentException e) {
             throw new CryptoException(CryptoException.Reason.INVALID_KEY, "ECDH failed", e);
         }
+        byte[] out = new byte[32];
+        P256.writeFixed(x, out, 0);
+        return out;
     }
 }

