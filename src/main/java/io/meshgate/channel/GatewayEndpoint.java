@@ -8,7 +8,6 @@ import io.meshgate.service.ServiceRegistry;
 import io.meshgate.wire.FrameLayer;
 import io.meshgate.wire.MeshgateException;
 import io.meshgate.wire.WireMessage;
-import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -34,28 +33,37 @@ public class GatewayEndpoint {
     /** The largest message the container buffers for us; the frame layer enforces the configured limit. */
     private static final int CONTAINER_MAX_MESSAGE = 1024 * 1024;
 
-    @Inject
-    SessionRegistry sessions;
-    @Inject
-    RequestRouter router;
-    @Inject
-    RequestTimer timer;
-    @Inject
-    NodeIdentity identity;
-    @Inject
-    Metrics metrics;
-    @Inject
-    ChannelSecurity security;
-    @Inject
-    ServiceRegistry services;
+    private final SessionRegistry sessions;
+    private final RequestRouter router;
+    private final RequestTimer timer;
+    private final NodeIdentity identity;
+    private final Metrics metrics;
+    private final ChannelSecurity security;
+    private final ServiceRegistry services;
 
     private ClientSession session;
+
+    /** An endpoint for one connection (see {@link HandshakeConfigurator#getEndpointInstance}). */
+    GatewayEndpoint(EndpointDependencies d) {
+        sessions = d.sessions();
+        router = d.router();
+        timer = d.timer();
+        identity = d.identity();
+        metrics = d.metrics();
+        security = d.security();
+        services = d.services();
+    }
+
+    /** For a container that creates endpoints itself. */
+    public GatewayEndpoint() {
+        this(EndpointDependencies.current());
+    }
 
     @OnOpen
     public void open(Session socket) {
         socket.setMaxBinaryMessageBufferSize(CONTAINER_MAX_MESSAGE);
         ContainerIdleTimer.redirect(socket, timer.scheduler());
-        X509Certificate tls = (X509Certificate) socket.getUserProperties().get(TlsClientCertificate.PROPERTY);
+        X509Certificate tls = (X509Certificate) socket.getUserProperties().remove(TlsClientCertificate.PROPERTY);
         session = sessions.open(socket, tls);
         if (security.secure() && security.requiresTlsClientCertificate() && tls == null) {
             reject(MeshgateException.of(MeshgateException.Kind.BAD_CERTIFICATE, "no client certificate verified by TLS"));

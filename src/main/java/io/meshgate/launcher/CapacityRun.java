@@ -1,5 +1,6 @@
 package io.meshgate.launcher;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshgate.client.ClientOptions;
 import io.meshgate.wire.Json;
@@ -27,9 +28,10 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
- * Capacity mode of {@code bin/meshgate bench}: opens N idle secure sessions on one node, straight
- * to its own listener, and reports the connect rate and the node's heap (after a full GC) and RSS
- * per session. Connections come from 127.0.0.1, then 127.0.0.2 … every {@link #PER_SOURCE}
+ * Capacity mode of {@code bin/meshgate bench}: opens N idle secure sessions through the access
+ * point (or straight to one node's own TLS listener) and reports the connect rate and the nodes'
+ * heap (after a full GC) and RSS per session; run it on a one-node cluster for the figures of one
+ * node. Connections come from 127.0.0.1, then 127.0.0.2 … every {@link #PER_SOURCE}
  * sessions, because one source address has only about 28,000 ephemeral ports. The generator's own
  * CPU per session is reported beside the node's, so a reader can see which side limited the rate.
  */
@@ -55,13 +57,20 @@ final class CapacityRun {
         }
     }
 
-    private final ClusterState.Node node;
+    private final List<ClusterState.Node> nodes;
+    private final long proxyPid;
     private final URI target;
     private final ClientOptions options;
     private final PrintStream progress;
 
-    CapacityRun(ClusterState.Node node, URI target, ClientOptions options, PrintStream progress) {
-        this.node = node;
+    /**
+     * @param nodes    the nodes the sessions land on (all of them through the access point)
+     * @param proxyPid nginx's process id when the sessions go through it, else 0
+     */
+    CapacityRun(List<ClusterState.Node> nodes, long proxyPid, URI target, ClientOptions options,
+                PrintStream progress) {
+        this.nodes = List.copyOf(nodes);
+        this.proxyPid = proxyPid;
         this.target = target;
         this.options = options;
         this.progress = progress;
@@ -70,12 +79,19 @@ final class CapacityRun {
     /** Opens, holds, measures and closes; returns the JSON result. */
     ObjectNode run(Settings s) throws Exception {
         ObjectNode out = Json.mapper().createObjectNode();
-        out.put("node", node.id()).put("target", target.toString()).put("connections", s.connections())
-                .put("threads", s.threads()).put("idle", s.idleSeconds());
-        out.put("fileLimit", raiseFileLimit(node.pid(), s.connections() + 4096));
-        long[] heapBefore = heapAfterFullGc(node.pid());
-        long rssBefore = rss(node.pid());
-        long nodeCpuBefore = ProcessCpu.micros(node.pid());
+        out.put("target", target.toString()).put("connections", s.connections()).put("threads", s.threads())
+                .put("idle", s.idleSeconds());
+        ArrayNode ids = out.putArray("nodes");
+        ObjectNode fileLimits = out.putObject("fileLimit");
+        for (ClusterState.Node n : nodes) {
+            ids.add(n.id());
+            fileLimits.put(n.id(), raiseFileLimit(n.pid(), s.connections() + 4096L));
+        }
+        long heapBefore = heapAfterFullGc();
+        long rssBefore = sum(CapacityRun::rss);
+        long proxyRssBefore = proxyPid == 0 ? 0 : treeRss(proxyPid);
+        long nodeCpuBefore = sum(ProcessCpu::micros);
+        long proxyCpuBefore = proxyPid == 0 ? 0 : ProcessCpu.micros(proxyPid);
         long selfCpuBefore = ProcessCpu.micros(ProcessHandle.current().pid());
         List<RawSession> sessions = new java.util.ArrayList<>();
         Map<String, Long> failures = new ConcurrentHashMap<>();
@@ -83,32 +99,62 @@ final class CapacityRun {
             long t0 = System.nanoTime();
             sessions.addAll(open(s, failures));
             double seconds = (System.nanoTime() - t0) / 1e9;
-            long nodeCpu = ProcessCpu.micros(node.pid()) - nodeCpuBefore;
-            long selfCpu = ProcessCpu.micros(ProcessHandle.current().pid()) - selfCpuBefore;
             int opened = sessions.size();
             out.put("opened", opened).put("connectSeconds", Math.round(seconds * 10) / 10.0)
                     .put("connectRate", Math.round(opened / seconds));
             ObjectNode failed = out.putObject("failed");
             new TreeMap<>(failures).forEach(failed::put);
-            out.put("nodeCpuUsPerSession", opened == 0 ? 0 : nodeCpu / opened)
-                    .put("generatorCpuUsPerSession", opened == 0 ? 0 : selfCpu / opened);
+            out.put("nodeCpuUsPerSession", perSession(sum(ProcessCpu::micros) - nodeCpuBefore, opened))
+                    .put("proxyCpuUsPerSession", perSession(proxyPid == 0 ? 0
+                            : ProcessCpu.micros(proxyPid) - proxyCpuBefore, opened))
+                    .put("generatorCpuUsPerSession", perSession(
+                            ProcessCpu.micros(ProcessHandle.current().pid()) - selfCpuBefore, opened));
             progress.printf("%d sessions open; holding them for %d s%n", opened, s.idleSeconds());
             Thread.sleep(s.idleSeconds() * 1000L);
-            out.put("nodeSessions", nodeSessions());
-            long[] heapAfter = heapAfterFullGc(node.pid());
-            long rssAfter = rss(node.pid());
-            out.put("heapBeforeBytes", heapBefore[1]).put("heapAfterBytes", heapAfter[1])
-                    .put("heapCommittedBytes", heapAfter[0]).put("rssBeforeBytes", rssBefore)
-                    .put("rssAfterBytes", rssAfter);
-            if (opened > 0) {
-                out.put("heapPerSessionBytes", (heapAfter[1] - heapBefore[1]) / opened)
-                        .put("rssPerSessionBytes", (rssAfter - rssBefore) / opened);
+            out.put("nodeSessions", sum(this::nodeSessions));
+            long heapAfter = heapAfterFullGc();
+            long rssAfter = sum(CapacityRun::rss);
+            out.put("heapBeforeBytes", heapBefore).put("heapAfterBytes", heapAfter)
+                    .put("rssBeforeBytes", rssBefore).put("rssAfterBytes", rssAfter)
+                    .put("heapPerSessionBytes", perSession(heapAfter - heapBefore, opened))
+                    .put("rssPerSessionBytes", perSession(rssAfter - rssBefore, opened));
+            if (proxyPid != 0) {
+                out.put("proxyRssPerSessionBytes", perSession(treeRss(proxyPid) - proxyRssBefore, opened));
             }
             out.put("generatorHeapBytes", Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
         } finally {
             sessions.forEach(RawSession::close);
         }
         return out;
+    }
+
+    private static long perSession(long total, int sessions) {
+        return sessions == 0 ? 0 : total / sessions;
+    }
+
+    @FunctionalInterface
+    private interface PidFigure {
+        long of(long pid) throws IOException, InterruptedException;
+    }
+
+    private long sum(PidFigure figure) throws IOException, InterruptedException {
+        long total = 0;
+        for (ClusterState.Node n : nodes) {
+            total += figure.of(n.pid());
+        }
+        return total;
+    }
+
+    private long heapAfterFullGc() throws IOException, InterruptedException {
+        return sum(pid -> heapAfterFullGc(pid)[1]);
+    }
+
+    private static long treeRss(long pid) throws IOException {
+        long total = rss(pid);
+        for (ProcessHandle child : ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of())) {
+            total += rss(child.pid());
+        }
+        return total;
     }
 
     private List<RawSession> open(Settings s, Map<String, Long> failures) throws Exception {
@@ -172,8 +218,11 @@ final class CapacityRun {
         return text;
     }
 
-    /** Resident set size in bytes, from /proc. */
+    /** Resident set size in bytes, from /proc; 0 for a process that is gone. */
     static long rss(long pid) throws IOException {
+        if (!Files.exists(Path.of("/proc", Long.toString(pid), "status"))) {
+            return 0;
+        }
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
@@ -204,7 +253,8 @@ final class CapacityRun {
         return 0;
     }
 
-    private long nodeSessions() throws IOException, InterruptedException {
+    private long nodeSessions(long pid) throws IOException, InterruptedException {
+        ClusterState.Node node = nodes.stream().filter(n -> n.pid() == pid).findFirst().orElseThrow();
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(node.url() + "/api/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = GAUGE.matcher(r.body());

@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code bin/meshgate}: {@code up [--nodes N] [--no-nginx] [--plain]}, {@code status [--json]},
+ * {@code bin/meshgate}: {@code up [--nodes N] [--no-nginx] [--plain] [--heap SIZE]}, {@code status [--json]},
  * {@code call SERVICE TYPE JSON [--timeout MS] [--url WS_URL] [--repeat N]} (N sequential calls on one
  * session, adding round-trip percentiles to the printed line), {@code down}, {@code pki [client NAME]}. The cluster's files
  * live in {@code <home>/.meshgate} ({@code MESHGATE_RUN_DIR} overrides it).
@@ -75,9 +75,10 @@ public final class Cli {
 
     private int usage() {
         err.println("""
-                usage: bin/meshgate up [--nodes N] [--no-nginx] [--plain]
+                usage: bin/meshgate up [--nodes N] [--no-nginx] [--plain] [--heap SIZE]
                                                    start broker, N nodes (default 3), nginx; TLS and the
-                                                   secure channel unless --plain
+                                                   secure channel unless --plain; each node's
+                                                   maximum heap (default 512m)
                        bin/meshgate status [--json]                what runs, and whether each node is ready
                        bin/meshgate call SERVICE TYPE JSON [--timeout MS] [--url WS_URL] [--repeat N]
                        bin/meshgate down                           stop what 'up' started
@@ -86,9 +87,10 @@ public final class Cli {
                                                    open-loop load through the access point, then the raw
                                                    broker floor at the same rate; --max finds the highest
                                                    rate that holds and measures at half of it
-                       bin/meshgate bench --connections N [--idle S] [--node ID] [--threads T] [--json]
-                                                   capacity: N idle secure sessions on one node; connect
-                                                   rate, heap and RSS per session
+                       bin/meshgate bench --connections N [--idle S] [--threads T] [--direct [--node ID]] [--json]
+                                                   capacity: N idle secure sessions through the access
+                                                   point (or straight to one node with --direct);
+                                                   connect rate, heap and RSS per session
                        bin/meshgate pki                            create the local PKI (root CA, nginx, nodes, client)
                        bin/meshgate pki client NAME                issue another client certificate (PEM and PKCS#12)""");
         return 2;
@@ -107,7 +109,7 @@ public final class Cli {
         deleteRunFilesButPki();
         long t0 = System.nanoTime();
         LocalCluster cluster = LocalCluster.start(LocalCluster.Options.defaults(home, runDir).withNodes(nodes)
-                .withNginx(nginx).withSecure(secure));
+                .withNginx(nginx).withSecure(secure).withNodeHeap(option(args, "--heap", "512m")));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         ClusterState s = cluster.state();
         out.printf("broker   %s (pid %d)%n", s.broker().url(), s.broker().pid());
@@ -253,15 +255,21 @@ public final class Cli {
     }
 
     private int capacity(ClusterState s, List<String> args) throws Exception {
-        String nodeId = option(args, "--node", "node-1");
-        ClusterState.Node node = s.nodes().stream().filter(n -> n.id().equals(nodeId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no node " + nodeId));
-        String direct = (node.tlsUrl() != null ? node.tlsUrl() : node.url()).replaceFirst("^http", "ws") + "/ws";
         CapacityRun.Settings settings = new CapacityRun.Settings(Integer.parseInt(option(args, "--connections", "1000")),
                 Integer.parseInt(option(args, "--idle", "10")), Integer.parseInt(option(args, "--threads", "4")));
+        CapacityRun run;
+        if (args.contains("--direct")) {
+            String nodeId = option(args, "--node", "node-1");
+            ClusterState.Node node = s.nodes().stream().filter(n -> n.id().equals(nodeId)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no node " + nodeId));
+            String direct = (node.tlsUrl() != null ? node.tlsUrl() : node.url()).replaceFirst("^http", "ws") + "/ws";
+            run = new CapacityRun(List.of(node), 0, URI.create(direct), clientOptions(s), err);
+        } else {
+            run = new CapacityRun(s.nodes(), s.nginx() == null ? 0 : s.nginx().pid(),
+                    URI.create(option(args, "--url", s.accessPoint())), clientOptions(s), err);
+        }
         CapacityRun.raiseFileLimit(ProcessHandle.current().pid(), settings.connections() + 4096L);
-        ObjectNode line = new CapacityRun(node, URI.create(option(args, "--url", direct)), clientOptions(s), err)
-                .run(settings);
+        ObjectNode line = run.run(settings);
         out.println(args.contains("--json") ? json.writeValueAsString(line)
                 : json.writerWithDefaultPrettyPrinter().writeValueAsString(line));
         return line.get("failed").isEmpty() ? 0 : 1;

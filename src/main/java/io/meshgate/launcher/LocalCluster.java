@@ -76,6 +76,14 @@ public final class LocalCluster implements AutoCloseable {
         public Options withSecure(boolean on) {
             return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, on);
         }
+
+        /** The nodes' maximum heap, e.g. {@code 4g} for capacity runs. */
+        public Options withNodeHeap(String heap) {
+            if (!heap.matches("\\d+[kmgKMG]?")) {
+                throw new IllegalArgumentException("a heap size is like 512m or 4g: " + heap);
+            }
+            return new Options(home, runDir, nodes, nginx, readyTimeout, heap, secure);
+        }
     }
 
     private final Options options;
@@ -244,7 +252,7 @@ public final class LocalCluster implements AutoCloseable {
                 "@WAR@", requireFile("target/meshgate.war").toString()));
         Path log = logs.resolve(nodeId + ".log");
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + options.nodeHeap(),
-                "-Dmeshgate.node.id=" + nodeId, "-Djava.io.tmpdir=" + dir));
+                "-Dmeshgate.node.id=" + nodeId, "-Djava.io.tmpdir=" + dir, "-Dmeshgate.proxy.trusted=" + Nginx.SOURCES));
         Map<String, String> all = new java.util.LinkedHashMap<>(secureConfig(nodeId));
         all.putAll(config);
         all.forEach((k, v) -> command.add("-D" + k + "=" + v));

@@ -11,6 +11,12 @@ import java.util.stream.Collectors;
 /** Finding nginx and writing its configuration from {@code nginx/meshgate.conf.template}. */
 final class Nginx {
 
+    /**
+     * The addresses nginx connects to the nodes from (see {@code proxy_bind} in the template),
+     * which the nodes must trust as proxies.
+     */
+    static final String SOURCES = "127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4,::1";
+
     private static final List<String> PLACES = List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx");
 
     private Nginx() {

@@ -83,7 +83,7 @@ public final class SecureChannel implements FrameLayer {
     private final List<X509Certificate> ownChain;
     private final PrivateKey ownKey;
     private final PeerVerifier verifier;
-    private final X509Certificate tlsClientCertificate;
+    private X509Certificate tlsClientCertificate;
     private final FrameLimits limits;
     private final Duration rekeyAfter;
     private final Clock clock;
@@ -356,11 +356,16 @@ public final class SecureChannel implements FrameLayer {
         ephemeral = null;
     }
 
+    /** Opens the channel and lets go of what only the handshake needed (transcript, TLS certificate). */
     private void openChannel() {
         sealer = newSealer(0);
         opener = new SealedFrame.Opener(receiving(), SessionKeys.derive(secret, salt, 0).sending(receiving()), limits);
         c2sConfirm.destroy();
         s2cConfirm.destroy();
+        clientHello = null;
+        serverHello = null;
+        clientFinish = null;
+        tlsClientCertificate = null;
         state = State.OPEN;
     }
 
