@@ -2,9 +2,11 @@ package io.meshgate.launcher;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshgate.client.ClientOptions;
 import io.meshgate.wire.Json;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -71,6 +73,42 @@ final class BenchRun {
         Path logs();
 
         Path benchDirectory();
+    }
+
+    /** The running cluster {@code s}, measured through {@code access}; plots go to {@code plots}. */
+    static Cluster cluster(ClusterState s, URI access, Path plots) throws IOException {
+        ClientOptions options = s.clientOptions();
+        return new Cluster() {
+            @Override
+            public LoadTarget gateway(int sessions, String service, int payload) {
+                return new GatewayTarget(access, options, sessions, service, payload);
+            }
+
+            @Override
+            public String brokerUrl() {
+                return s.broker().url();
+            }
+
+            @Override
+            public long brokerPid() {
+                return s.broker().pid();
+            }
+
+            @Override
+            public Map<String, Long> serverCpuMicros() {
+                return s.serverCpuMicros();
+            }
+
+            @Override
+            public Path logs() {
+                return Path.of(s.logs());
+            }
+
+            @Override
+            public Path benchDirectory() {
+                return plots;
+            }
+        };
     }
 
     private final Cluster cluster;

@@ -183,7 +183,7 @@ public final class Cli {
             }
             url = s.accessPoint();
         }
-        ClientOptions options = s == null ? ClientOptions.builder().build() : clientOptions(s);
+        ClientOptions options = s == null ? ClientOptions.builder().build() : s.clientOptions();
         Duration timeout = Duration.ofMillis(Long.parseLong(option(args, "--timeout", "10000")));
         int repeat = Integer.parseInt(option(args, "--repeat", "1"));
         ObjectNode line = json.createObjectNode();
@@ -247,7 +247,8 @@ public final class Cli {
                 Integer.parseInt(option(args, "--warmup", "5")), Integer.parseInt(option(args, "--sessions", "50")),
                 Integer.parseInt(option(args, "--payload", "1024")), option(args, "--service", "echo"), max,
                 !args.contains("--no-floor"));
-        ObjectNode line = new BenchRun(benchCluster(s, URI.create(option(args, "--url", s.accessPoint()))), err)
+        ObjectNode line = new BenchRun(BenchRun.cluster(s, URI.create(option(args, "--url", s.accessPoint())),
+                runDir.resolve("bench")), err)
                 .run(settings);
         out.println(args.contains("--json") ? json.writeValueAsString(line)
                 : json.writerWithDefaultPrettyPrinter().writeValueAsString(line));
@@ -263,70 +264,16 @@ public final class Cli {
             ClusterState.Node node = s.nodes().stream().filter(n -> n.id().equals(nodeId)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no node " + nodeId));
             String direct = (node.tlsUrl() != null ? node.tlsUrl() : node.url()).replaceFirst("^http", "ws") + "/ws";
-            run = new CapacityRun(List.of(node), 0, URI.create(direct), clientOptions(s), err);
+            run = new CapacityRun(List.of(node), 0, URI.create(direct), s.clientOptions(), err);
         } else {
             run = new CapacityRun(s.nodes(), s.nginx() == null ? 0 : s.nginx().pid(),
-                    URI.create(option(args, "--url", s.accessPoint())), clientOptions(s), err);
+                    URI.create(option(args, "--url", s.accessPoint())), s.clientOptions(), err);
         }
         CapacityRun.raiseFileLimit(ProcessHandle.current().pid(), settings.connections() + 4096L);
         ObjectNode line = run.run(settings);
         out.println(args.contains("--json") ? json.writeValueAsString(line)
                 : json.writerWithDefaultPrettyPrinter().writeValueAsString(line));
         return line.get("failed").isEmpty() ? 0 : 1;
-    }
-
-    private BenchRun.Cluster benchCluster(ClusterState s, URI access) throws IOException {
-        ClientOptions options = clientOptions(s);
-        return new BenchRun.Cluster() {
-            @Override
-            public LoadTarget gateway(int sessions, String service, int payload) {
-                return new GatewayTarget(access, options, sessions, service, payload);
-            }
-
-            @Override
-            public String brokerUrl() {
-                return s.broker().url();
-            }
-
-            @Override
-            public long brokerPid() {
-                return s.broker().pid();
-            }
-
-            @Override
-            public java.util.Map<String, Long> serverCpuMicros() {
-                return serverCpu(s);
-            }
-
-            @Override
-            public Path logs() {
-                return Path.of(s.logs());
-            }
-
-            @Override
-            public Path benchDirectory() {
-                return runDir.resolve("bench");
-            }
-        };
-    }
-
-    private static ClientOptions clientOptions(ClusterState s) throws IOException {
-        ClientOptions.Builder options = ClientOptions.builder();
-        if (s.pki() != null) {
-            options.secure(ClientSecurity.fromPem(Path.of(s.pki().caCert()), Path.of(s.pki().clientCert()),
-                    Path.of(s.pki().clientKey())));
-        }
-        return options.build();
-    }
-
-    private static java.util.Map<String, Long> serverCpu(ClusterState s) {
-        java.util.Map<String, Long> cpu = new java.util.TreeMap<>();
-        cpu.put("broker", ProcessCpu.micros(s.broker().pid()));
-        s.nodes().forEach(n -> cpu.put(n.id(), ProcessCpu.micros(n.pid())));
-        if (s.nginx() != null) {
-            cpu.put("nginx", ProcessCpu.micros(s.nginx().pid()));
-        }
-        return cpu;
     }
 
     private int pki(List<String> args) throws IOException {

@@ -2,12 +2,16 @@ package io.meshgate.launcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.meshgate.client.ClientOptions;
+import io.meshgate.client.ClientSecurity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What a running local cluster is made of, as written to {@code <run dir>/cluster.json}: enough
@@ -28,6 +32,27 @@ public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Pr
         Objects.requireNonNull(accessPoint, "accessPoint");
         Objects.requireNonNull(broker, "broker");
         nodes = List.copyOf(nodes);
+    }
+
+    /** Options for a client of this cluster: its PKI's client certificate and root CA, if it has a PKI. */
+    public ClientOptions clientOptions() throws IOException {
+        ClientOptions.Builder options = ClientOptions.builder();
+        if (pki != null) {
+            options.secure(ClientSecurity.fromPem(Path.of(pki.caCert()), Path.of(pki.clientCert()),
+                    Path.of(pki.clientKey())));
+        }
+        return options.build();
+    }
+
+    /** CPU microseconds used so far by the broker, each node and nginx (with its workers). */
+    public Map<String, Long> serverCpuMicros() {
+        Map<String, Long> cpu = new TreeMap<>();
+        cpu.put("broker", ProcessCpu.micros(broker.pid()));
+        nodes.forEach(n -> cpu.put(n.id(), ProcessCpu.micros(n.pid())));
+        if (nginx != null) {
+            cpu.put("nginx", ProcessCpu.micros(nginx.pid()));
+        }
+        return cpu;
     }
 
     /** A process with the address it serves. */

@@ -1,9 +1,14 @@
 /**
  * {@code bin/meshgate} and the local cluster it manages: the embedded broker process, Payara Micro
  * node processes, nginx, and the state file that lets later commands find them. The cluster tests
- * use {@link io.meshgate.launcher.LocalCluster} too. Not packaged in the WAR.
+ * use {@link io.meshgate.launcher.LocalCluster} too. Also the benchmarks of {@code bin/meshgate
+ * bench}: the open-loop {@code LoadGenerator} over a {@code LoadTarget} (the gateway, or the raw
+ * broker floor with its {@code FloorWorker} process), {@code BenchRun} (rates, the maximum search,
+ * the plot) and {@code CapacityRun} (idle secure sessions over {@code RawSession}s). Not packaged
+ * in the WAR.
  *
  * <p>Threading: commands are single-threaded except node start-up, which waits for the nodes in
- * parallel.
+ * parallel; a load phase paces requests from one thread and records answers on the target's
+ * threads; a capacity run opens sessions from a small fixed pool.
  */
 package io.meshgate.launcher;
