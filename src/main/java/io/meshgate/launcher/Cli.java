@@ -244,7 +244,7 @@ public final class Cli {
         BenchRun.Settings settings = new BenchRun.Settings(
                 Integer.parseInt(option(args, "--rate", max ? "250" : "1000")),
                 Integer.parseInt(option(args, "--duration", max ? "10" : "20")),
-                Integer.parseInt(option(args, "--warmup", "5")), Integer.parseInt(option(args, "--sessions", "50")),
+                Integer.parseInt(option(args, "--warmup", "10")), Integer.parseInt(option(args, "--sessions", "50")),
                 Integer.parseInt(option(args, "--payload", "1024")), option(args, "--service", "echo"), max,
                 !args.contains("--no-floor"));
         ObjectNode line = new BenchRun(BenchRun.cluster(s, URI.create(option(args, "--url", s.accessPoint())),
