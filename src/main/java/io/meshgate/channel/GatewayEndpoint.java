@@ -119,9 +119,18 @@ public class GatewayEndpoint {
         }
     }
 
+    /**
+     * I/O errors (a peer that went away) are routine and logged at FINE; anything else is a fault
+     * in the endpoint (the container then closes the socket with 1011) and is logged as a warning.
+     */
     @OnError
     public void error(Session socket, Throwable error) {
-        LOG.log(Level.FINE, "socket error", error);
+        boolean io = false;
+        for (Throwable t = error; t != null && !io; t = t.getCause()) {
+            io = t instanceof java.io.IOException;
+        }
+        LOG.log(io ? Level.FINE : Level.WARNING, "socket error on session "
+                + (session == null ? "(not opened)" : session.id()), error);
     }
 
     private void reject(MeshgateException e) {
