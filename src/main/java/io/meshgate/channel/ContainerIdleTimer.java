@@ -1,6 +1,7 @@
 package io.meshgate.channel;
 
 import java.lang.reflect.Field;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,6 +21,13 @@ final class ContainerIdleTimer {
 
     private static final Logger LOG = Logger.getLogger(ContainerIdleTimer.class.getName());
     private static final String FIELD = "service";
+    /** The scheduler field of each session class, looked up once per class. */
+    private static final ClassValue<Optional<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected Optional<Field> computeValue(Class<?> type) {
+            return Optional.ofNullable(schedulerField(type));
+        }
+    };
     private static volatile boolean warned;
 
     private ContainerIdleTimer() {
@@ -27,7 +35,7 @@ final class ContainerIdleTimer {
 
     /** Makes the container's session object re-arm its idle timer on {@code timer}; true when it did. */
     static boolean redirect(Object socket, ScheduledExecutorService timer) {
-        Field field = schedulerField(socket.getClass());
+        Field field = FIELDS.get(socket.getClass()).orElse(null);
         if (field == null) {
             warnOnce(socket.getClass().getName() + " has no ScheduledExecutorService field '" + FIELD + "'");
             return false;

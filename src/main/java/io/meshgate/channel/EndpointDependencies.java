@@ -5,64 +5,25 @@ import io.meshgate.metrics.Metrics;
 import io.meshgate.routing.RequestRouter;
 import io.meshgate.routing.RequestTimer;
 import io.meshgate.service.ServiceRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.inject.Inject;
 
 /**
- * What every {@link GatewayEndpoint} needs, injected once: endpoints are created by the
+ * What every {@link GatewayEndpoint} needs, looked up once: endpoints are created by the
  * {@link HandshakeConfigurator} with a plain constructor, because the container's CDI path builds
  * injection metadata for each new endpoint instance (a few KiB of heap per session that stays for
- * the session's life, and reflection on every connect). Thread-safe (application-scoped beans).
+ * the session's life, and reflection on every connect). The components are the application-scoped
+ * beans' client proxies, safe from any thread.
  */
-@ApplicationScoped
-public class EndpointDependencies {
+record EndpointDependencies(SessionRegistry sessions, RequestRouter router, RequestTimer timer,
+                            NodeIdentity identity, Metrics metrics, ChannelSecurity security,
+                            ServiceRegistry services) {
 
-    @Inject
-    SessionRegistry sessions;
-    @Inject
-    RequestRouter router;
-    @Inject
-    RequestTimer timer;
-    @Inject
-    NodeIdentity identity;
-    @Inject
-    Metrics metrics;
-    @Inject
-    ChannelSecurity security;
-    @Inject
-    ServiceRegistry services;
-
-    SessionRegistry sessions() {
-        return sessions;
-    }
-
-    RequestRouter router() {
-        return router;
-    }
-
-    RequestTimer timer() {
-        return timer;
-    }
-
-    NodeIdentity identity() {
-        return identity;
-    }
-
-    Metrics metrics() {
-        return metrics;
-    }
-
-    ChannelSecurity security() {
-        return security;
-    }
-
-    ServiceRegistry services() {
-        return services;
-    }
-
-    /** The application's instance (a client proxy: read it through the methods), looked up through CDI. */
-    static EndpointDependencies current() {
-        return CDI.current().select(EndpointDependencies.class).get();
+    /** The application's beans, looked up through CDI. */
+    static EndpointDependencies lookup() {
+        CDI<Object> cdi = CDI.current();
+        return new EndpointDependencies(cdi.select(SessionRegistry.class).get(), cdi.select(RequestRouter.class).get(),
+                cdi.select(RequestTimer.class).get(), cdi.select(NodeIdentity.class).get(),
+                cdi.select(Metrics.class).get(), cdi.select(ChannelSecurity.class).get(),
+                cdi.select(ServiceRegistry.class).get());
     }
 }

@@ -1,10 +1,5 @@
 package io.meshgate.channel;
 
-import io.meshgate.cluster.NodeIdentity;
-import io.meshgate.metrics.Metrics;
-import io.meshgate.routing.RequestRouter;
-import io.meshgate.routing.RequestTimer;
-import io.meshgate.service.ServiceRegistry;
 import io.meshgate.wire.FrameLayer;
 import io.meshgate.wire.MeshgateException;
 import io.meshgate.wire.WireMessage;
@@ -33,45 +28,33 @@ public class GatewayEndpoint {
     /** The largest message the container buffers for us; the frame layer enforces the configured limit. */
     private static final int CONTAINER_MAX_MESSAGE = 1024 * 1024;
 
-    private final SessionRegistry sessions;
-    private final RequestRouter router;
-    private final RequestTimer timer;
-    private final NodeIdentity identity;
-    private final Metrics metrics;
-    private final ChannelSecurity security;
-    private final ServiceRegistry services;
+    private final EndpointDependencies deps;
 
     private ClientSession session;
 
     /** An endpoint for one connection (see {@link HandshakeConfigurator#getEndpointInstance}). */
-    GatewayEndpoint(EndpointDependencies d) {
-        sessions = d.sessions();
-        router = d.router();
-        timer = d.timer();
-        identity = d.identity();
-        metrics = d.metrics();
-        security = d.security();
-        services = d.services();
+    GatewayEndpoint(EndpointDependencies deps) {
+        this.deps = deps;
     }
 
     /** For a container that creates endpoints itself. */
     public GatewayEndpoint() {
-        this(EndpointDependencies.current());
+        this(EndpointDependencies.lookup());
     }
 
     @OnOpen
     public void open(Session socket) {
         socket.setMaxBinaryMessageBufferSize(CONTAINER_MAX_MESSAGE);
-        ContainerIdleTimer.redirect(socket, timer.scheduler());
+        ContainerIdleTimer.redirect(socket, deps.timer().scheduler());
         X509Certificate tls = (X509Certificate) socket.getUserProperties().remove(TlsClientCertificate.PROPERTY);
-        session = sessions.open(socket, tls);
-        if (security.secure() && security.requiresTlsClientCertificate() && tls == null) {
+        session = deps.sessions().open(socket, tls);
+        if (deps.security().secure() && deps.security().requiresTlsClientCertificate() && tls == null) {
             reject(MeshgateException.of(MeshgateException.Kind.BAD_CERTIFICATE, "no client certificate verified by TLS"));
             return;
         }
         session.sendFrames(session.frames().start());
         if (session.frames().established()) {
-            session.send(new WireMessage.Hello(session.id(), identity.id()));
+            session.send(new WireMessage.Hello(session.id(), deps.identity().id()));
         }
     }
 
@@ -82,16 +65,16 @@ public class GatewayEndpoint {
             FrameLayer.Inbound in = session.frames().open(frame);
             session.sendFrames(in.replies());
             if (in.established()) {
-                session.send(new WireMessage.Hello(session.id(), identity.id()));
+                session.send(new WireMessage.Hello(session.id(), deps.identity().id()));
             }
             if (in.payload() == null) {
                 return;
             }
-            WireMessage message = sessions.codec().decode(in.payload());
+            WireMessage message = deps.sessions().codec().decode(in.payload());
             if (message instanceof WireMessage.Request request) {
-                boolean compress = services.compresses(request.service());
+                boolean compress = deps.services().compresses(request.service());
                 session.requestStarted();
-                router.submit(session.id(), request, answer -> {
+                deps.router().submit(session.id(), request, answer -> {
                     session.requestEnded();
                     session.send(answer, compress);
                 });
@@ -114,8 +97,8 @@ public class GatewayEndpoint {
     @OnClose
     public void close(Session socket, CloseReason reason) {
         if (session != null) {
-            sessions.closed(session.id());
-            router.sessionClosed(session.id());
+            deps.sessions().closed(session.id());
+            deps.router().sessionClosed(session.id());
         }
     }
 
@@ -134,13 +117,13 @@ public class GatewayEndpoint {
     }
 
     private void reject(MeshgateException e) {
-        metrics.increment("meshgate_protocol_errors_total", "kind", e.kind().code());
+        deps.metrics().increment("meshgate_protocol_errors_total", "kind", e.kind().code());
         if (e.kind().closesSession()) {
             LOG.info(() -> "closing session " + session.id() + " with " + e.kind().closeCode() + " " + e.kind().code()
                     + ": " + e.getMessage());
             session.close(e.kind().closeCode(), e.getMessage());
         } else {
-            session.send(WireMessage.ErrorMessage.of(e, identity.id(), null));
+            session.send(WireMessage.ErrorMessage.of(e, deps.identity().id(), null));
         }
     }
 }

@@ -27,7 +27,7 @@ public class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
         EndpointDependencies d = dependencies;
         if (d == null) {
             try {
-                d = EndpointDependencies.current();
+                d = EndpointDependencies.lookup();
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "cannot look up the endpoint's dependencies", e);
                 throw e;

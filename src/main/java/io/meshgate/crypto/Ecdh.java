@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPublicKey;
 import org.bouncycastle.crypto.agreement.ECDHBasicAgreement;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 
 /**
@@ -18,9 +17,9 @@ public final class Ecdh {
 
     /** The 32-byte shared secret (the X coordinate) of our private key and the peer's public key. */
     public static byte[] sharedSecret(PrivateKey own, ECPublicKey peer) {
-        ECPublicKeyParameters theirs = new ECPublicKeyParameters(P256.point(peer), P256.DOMAIN);
+        ECPublicKeyParameters theirs = P256.publicParameters(peer);
         ECDHBasicAgreement agreement = new ECDHBasicAgreement();
-        agreement.init(new ECPrivateKeyParameters(P256.scalar(own), P256.DOMAIN));
+        agreement.init(P256.privateParameters(own));
         BigInteger x;
         try {
             x = agreement.calculateAgreement(theirs);

@@ -7,7 +7,6 @@ import java.security.PrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
@@ -36,7 +35,7 @@ public final class Ecdsa {
      */
     public static byte[] sign(PrivateKey key, byte[] data) {
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, new ECPrivateKeyParameters(P256.scalar(key), P256.DOMAIN));
+        signer.init(true, P256.privateParameters(key));
         BigInteger[] rs = signer.generateSignature(sha256(data));
         byte[] out = new byte[P1363_LENGTH];
         P256.writeFixed(rs[0], out, 0);
@@ -49,7 +48,7 @@ public final class Ecdsa {
         if (signature == null || signature.length != P1363_LENGTH) {
             return false;
         }
-        ECPublicKeyParameters pub = new ECPublicKeyParameters(P256.point(key), P256.DOMAIN);
+        ECPublicKeyParameters pub = P256.publicParameters(key);
         BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
         BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
         ECDSASigner signer = new ECDSASigner();

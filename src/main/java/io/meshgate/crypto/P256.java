@@ -44,7 +44,7 @@ public final class P256 {
     private static final ECParameterSpec PARAMS = params();
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The same curve for BouncyCastle's low-level API, with its optimised field arithmetic. */
-    static final ECDomainParameters DOMAIN = domain();
+    private static final ECDomainParameters DOMAIN = domain();
 
     private P256() {
     }
@@ -84,14 +84,24 @@ public final class P256 {
         }
     }
 
-    /** A validated public key as a point for BouncyCastle's arithmetic. */
-    static org.bouncycastle.math.ec.ECPoint point(ECPublicKey key) {
-        ECPublicKey valid = validate(key);
-        return DOMAIN.getCurve().createPoint(valid.getW().getAffineX(), valid.getW().getAffineY());
+    /**
+     * A public key for BouncyCastle's arithmetic, validated once there: P-256, coordinates in the
+     * field, on the curve, not the point at infinity.
+     */
+    static ECPublicKeyParameters publicParameters(ECPublicKey key) {
+        if (!sameCurve(key.getParams()) || ECPoint.POINT_INFINITY.equals(key.getW())) {
+            throw invalid("not a P-256 public key");
+        }
+        try {
+            return new ECPublicKeyParameters(DOMAIN.getCurve().createPoint(key.getW().getAffineX(),
+                    key.getW().getAffineY()), DOMAIN);
+        } catch (IllegalArgumentException e) {
+            throw invalid("public point is not on P-256");
+        }
     }
 
-    /** The private scalar of a P-256 private key. */
-    static BigInteger scalar(PrivateKey key) {
+    /** A P-256 private key for BouncyCastle's arithmetic, its scalar in [1, n). */
+    static ECPrivateKeyParameters privateParameters(PrivateKey key) {
         if (!(key instanceof ECPrivateKey ec) || !sameCurve(ec.getParams())) {
             throw invalid("not a P-256 private key");
         }
@@ -99,7 +109,7 @@ public final class P256 {
         if (d.signum() <= 0 || d.compareTo(DOMAIN.getN()) >= 0) {
             throw invalid("private scalar out of range");
         }
-        return d;
+        return new ECPrivateKeyParameters(d, DOMAIN);
     }
 
     /** The uncompressed encoding of a P-256 public key. */

@@ -40,6 +40,19 @@ public final class SealedFrame {
         }
     }
 
+    /** What both ends of one direction hold: its code and its keyed AES-GCM and HMAC. Never printed. */
+    private record Keyed(FrameDirection direction, AesGcm encryption, HmacSha256 mac) {
+        static Keyed of(FrameDirection direction, DirectionKeys keys) {
+            return new Keyed(Objects.requireNonNull(direction, "direction"), new AesGcm(keys.encryption()),
+                    new HmacSha256(keys.mac()));
+        }
+
+        @Override
+        public String toString() {
+            return "Keyed[" + direction + "]";
+        }
+    }
+
     static byte[] nonce(FrameDirection direction, long sequence) {
         return ByteBuffer.allocate(AesGcm.NONCE_LENGTH).putInt(direction.code()).putLong(sequence).array();
     }
@@ -50,16 +63,12 @@ public final class SealedFrame {
 
     /** Seals the frames of one direction. Not thread-safe. */
     public static final class Sealer {
-        private final FrameDirection direction;
-        private final AesGcm encryption;
-        private final HmacSha256 mac;
+        private final Keyed keyed;
         private final FrameLimits limits;
         private long next;
 
         public Sealer(FrameDirection direction, DirectionKeys keys, FrameLimits limits) {
-            this.direction = Objects.requireNonNull(direction, "direction");
-            this.encryption = new AesGcm(keys.encryption());
-            this.mac = new HmacSha256(keys.mac());
+            this.keyed = Keyed.of(direction, keys);
             this.limits = Objects.requireNonNull(limits, "limits");
         }
 
@@ -90,9 +99,9 @@ public final class SealedFrame {
             }
             long seq = next++;
             byte[] header = header(kind, flags, seq);
-            byte[] nonce = nonce(direction, seq);
-            byte[] sealed = encryption.seal(nonce, header, body);
-            byte[] tag = mac.tag(header, nonce, sealed);
+            byte[] nonce = nonce(keyed.direction(), seq);
+            byte[] sealed = keyed.encryption().seal(nonce, header, body);
+            byte[] tag = keyed.mac().tag(header, nonce, sealed);
             byte[] frame = new byte[HEADER_LENGTH + sealed.length + tag.length];
             System.arraycopy(header, 0, frame, 0, HEADER_LENGTH);
             System.arraycopy(sealed, 0, frame, HEADER_LENGTH, sealed.length);
@@ -113,16 +122,12 @@ public final class SealedFrame {
 
     /** Opens the frames of one direction, in order. Not thread-safe. */
     public static final class Opener {
-        private final FrameDirection direction;
-        private final AesGcm encryption;
-        private final HmacSha256 mac;
+        private final Keyed keyed;
         private final FrameLimits limits;
         private long expected;
 
         public Opener(FrameDirection direction, DirectionKeys keys, FrameLimits limits) {
-            this.direction = Objects.requireNonNull(direction, "direction");
-            this.encryption = new AesGcm(keys.encryption());
-            this.mac = new HmacSha256(keys.mac());
+            this.keyed = Keyed.of(direction, keys);
             this.limits = Objects.requireNonNull(limits, "limits");
         }
 
@@ -147,9 +152,9 @@ public final class SealedFrame {
             }
             long seq = ByteBuffer.wrap(frame, 3, 8).getLong();
             byte[] header = Arrays.copyOfRange(frame, 0, HEADER_LENGTH);
-            byte[] nonce = nonce(direction, seq);
+            byte[] nonce = nonce(keyed.direction(), seq);
             int macAt = frame.length - HmacSha256.TAG_LENGTH;
-            byte[] expectedTag = mac.tag(frame, HEADER_LENGTH, macAt - HEADER_LENGTH, header, nonce);
+            byte[] expectedTag = keyed.mac().tag(frame, HEADER_LENGTH, macAt - HEADER_LENGTH, header, nonce);
             byte[] tag = Arrays.copyOfRange(frame, macAt, frame.length);
             if (!java.security.MessageDigest.isEqual(expectedTag, tag)) {
                 throw new CryptoException(CryptoException.Reason.BAD_MAC, "frame HMAC does not verify");
@@ -162,7 +167,7 @@ public final class SealedFrame {
             if ((flags & ~FLAG_COMPRESSED) != 0) {
                 throw new CryptoException(CryptoException.Reason.MALFORMED, "unknown frame flags " + flags);
             }
-            byte[] body = encryption.open(nonce, header, frame, HEADER_LENGTH, macAt - HEADER_LENGTH);
+            byte[] body = keyed.encryption().open(nonce, header, frame, HEADER_LENGTH, macAt - HEADER_LENGTH);
             byte[] payload = (flags & FLAG_COMPRESSED) != 0 ? Brotli.decompress(body, limits.maxPayloadBytes()) : body;
             if (payload.length > limits.maxPayloadBytes()) {
                 throw new CryptoException(CryptoException.Reason.TOO_LARGE, "payload exceeds " + limits.maxPayloadBytes());

@@ -60,63 +60,23 @@ final class BenchRun {
         }
     }
 
-    /** The processes and places a run needs from the running cluster. */
-    interface Cluster {
-        LoadTarget gateway(int sessions, String service, int payload);
-
-        String brokerUrl();
-
-        long brokerPid();
-
-        Map<String, Long> serverCpuMicros();
-
-        Path logs();
-
-        Path benchDirectory();
-    }
-
-    /** The running cluster {@code s}, measured through {@code access}; plots go to {@code plots}. */
-    static Cluster cluster(ClusterState s, URI access, Path plots) throws IOException {
-        ClientOptions options = s.clientOptions();
-        return new Cluster() {
-            @Override
-            public LoadTarget gateway(int sessions, String service, int payload) {
-                return new GatewayTarget(access, options, sessions, service, payload);
-            }
-
-            @Override
-            public String brokerUrl() {
-                return s.broker().url();
-            }
-
-            @Override
-            public long brokerPid() {
-                return s.broker().pid();
-            }
-
-            @Override
-            public Map<String, Long> serverCpuMicros() {
-                return s.serverCpuMicros();
-            }
-
-            @Override
-            public Path logs() {
-                return Path.of(s.logs());
-            }
-
-            @Override
-            public Path benchDirectory() {
-                return plots;
-            }
-        };
-    }
-
-    private final Cluster cluster;
+    private final ClusterState cluster;
+    private final URI access;
+    private final ClientOptions options;
+    private final Path plots;
     private final LoadGenerator generator;
     private final PrintStream progress;
 
-    BenchRun(Cluster cluster, PrintStream progress) {
+    /**
+     * A run against {@code cluster} through {@code access}, writing its plot into {@code plots}.
+     *
+     * @throws IOException when the cluster's client certificate cannot be read
+     */
+    BenchRun(ClusterState cluster, URI access, Path plots, PrintStream progress) throws IOException {
         this.cluster = cluster;
+        this.access = access;
+        this.options = cluster.clientOptions();
+        this.plots = plots;
         this.progress = progress;
         this.generator = new LoadGenerator(progress, LoadGenerator.DRAIN);
     }
@@ -125,7 +85,7 @@ final class BenchRun {
     ObjectNode run(Settings s) throws Exception {
         ObjectNode out = Json.mapper().createObjectNode();
         Measured gateway;
-        try (LoadTarget target = cluster.gateway(s.sessions(), s.service(), s.payload())) {
+        try (LoadTarget target = new GatewayTarget(access, options, s.sessions(), s.service(), s.payload())) {
             int rate = s.rate();
             if (s.max()) {
                 int max = searchMax(target, s, out.putArray("steps"));
@@ -147,7 +107,7 @@ final class BenchRun {
             out.put("cpuVsFloor", ratio(gateway.cpuPerRequest(), floor.cpuPerRequest()));
             series.put("broker floor (raw JMS)", floor.phase().latency());
         }
-        Path png = cluster.benchDirectory().resolve("bench-"
+        Path png = plots.resolve("bench-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".png");
         out.put("plot", PercentilePlot.write(png, String.format("%d requests/s, %d B JSON, %d s",
                 gateway.phase().rate(), s.payload(), s.duration()), series).toString());
@@ -218,10 +178,10 @@ final class BenchRun {
     }
 
     private Measured floor(Settings s, int rate) throws Exception {
-        try (FloorTarget floor = new FloorTarget(cluster.brokerUrl(), s.payload(),
-                FloorTarget.logFile(cluster.logs().toString()))) {
+        try (FloorTarget floor = new FloorTarget(cluster.broker().url(), s.payload(),
+                Path.of(cluster.logs(), "floor-worker.log"))) {
             return measure(floor, rate, Math.max(5, s.warmup()), s.duration(), () -> Map.of(
-                    "broker", ProcessCpu.micros(cluster.brokerPid()), "floor-worker", ProcessCpu.micros(floor.workerPid())));
+                    "broker", ProcessCpu.micros(cluster.broker().pid()), "floor-worker", ProcessCpu.micros(floor.workerPid())));
         }
     }
 

@@ -88,9 +88,9 @@ final class CapacityRun {
             fileLimits.put(n.id(), raiseFileLimit(n.pid(), s.connections() + 4096L));
         }
         long heapBefore = heapAfterFullGc();
-        long rssBefore = sum(CapacityRun::rss);
+        long rssBefore = sum(n -> rss(n.pid()));
         long proxyRssBefore = proxyPid == 0 ? 0 : treeRss(proxyPid);
-        long nodeCpuBefore = sum(ProcessCpu::micros);
+        long nodeCpuBefore = sum(n -> ProcessCpu.micros(n.pid()));
         long proxyCpuBefore = proxyPid == 0 ? 0 : ProcessCpu.micros(proxyPid);
         long selfCpuBefore = ProcessCpu.micros(ProcessHandle.current().pid());
         List<RawSession> sessions = new java.util.ArrayList<>();
@@ -104,16 +104,16 @@ final class CapacityRun {
                     .put("connectRate", Math.round(opened / seconds));
             ObjectNode failed = out.putObject("failed");
             new TreeMap<>(failures).forEach(failed::put);
-            out.put("nodeCpuUsPerSession", perSession(sum(ProcessCpu::micros) - nodeCpuBefore, opened))
+            out.put("nodeCpuUsPerSession", perSession(sum(n -> ProcessCpu.micros(n.pid())) - nodeCpuBefore, opened))
                     .put("proxyCpuUsPerSession", perSession(proxyPid == 0 ? 0
                             : ProcessCpu.micros(proxyPid) - proxyCpuBefore, opened))
                     .put("generatorCpuUsPerSession", perSession(
                             ProcessCpu.micros(ProcessHandle.current().pid()) - selfCpuBefore, opened));
             progress.printf("%d sessions open; holding them for %d s%n", opened, s.idleSeconds());
             Thread.sleep(s.idleSeconds() * 1000L);
-            out.put("nodeSessions", sum(this::nodeSessions));
+            out.put("nodeSessions", sum(CapacityRun::nodeSessions));
             long heapAfter = heapAfterFullGc();
-            long rssAfter = sum(CapacityRun::rss);
+            long rssAfter = sum(n -> rss(n.pid()));
             out.put("heapBeforeBytes", heapBefore).put("heapAfterBytes", heapAfter)
                     .put("rssBeforeBytes", rssBefore).put("rssAfterBytes", rssAfter)
                     .put("heapPerSessionBytes", perSession(heapAfter - heapBefore, opened))
@@ -133,28 +133,25 @@ final class CapacityRun {
     }
 
     @FunctionalInterface
-    private interface PidFigure {
-        long of(long pid) throws IOException, InterruptedException;
+    private interface NodeFigure {
+        long of(ClusterState.Node node) throws IOException, InterruptedException;
     }
 
-    private long sum(PidFigure figure) throws IOException, InterruptedException {
+    /** A figure summed over the measured nodes. */
+    private long sum(NodeFigure figure) throws IOException, InterruptedException {
         long total = 0;
         for (ClusterState.Node n : nodes) {
-            total += figure.of(n.pid());
+            total += figure.of(n);
         }
         return total;
     }
 
     private long heapAfterFullGc() throws IOException, InterruptedException {
-        return sum(pid -> heapAfterFullGc(pid)[1]);
+        return sum(n -> heapAfterFullGc(n.pid())[1]);
     }
 
-    private static long treeRss(long pid) throws IOException {
-        long total = rss(pid);
-        for (ProcessHandle child : ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of())) {
-            total += rss(child.pid());
-        }
-        return total;
+    private static long treeRss(long pid) {
+        return ProcessCpu.overTree(pid, CapacityRun::rss);
     }
 
     private List<RawSession> open(Settings s, Map<String, Long> failures) throws Exception {
@@ -219,14 +216,15 @@ final class CapacityRun {
     }
 
     /** Resident set size in bytes, from /proc; 0 for a process that is gone. */
-    static long rss(long pid) throws IOException {
-        if (!Files.exists(Path.of("/proc", Long.toString(pid), "status"))) {
-            return 0;
-        }
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+    static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
             }
+        } catch (IOException e) {
+            return 0;
         }
         return 0;
     }
@@ -253,8 +251,8 @@ final class CapacityRun {
         return 0;
     }
 
-    private long nodeSessions(long pid) throws IOException, InterruptedException {
-        ClusterState.Node node = nodes.stream().filter(n -> n.pid() == pid).findFirst().orElseThrow();
+    /** The node's {@code meshgate_sessions} gauge. */
+    private static long nodeSessions(ClusterState.Node node) throws IOException, InterruptedException {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(node.url() + "/api/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = GAUGE.matcher(r.body());

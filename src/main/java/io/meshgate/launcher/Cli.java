@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshgate.client.ClientOptions;
-import io.meshgate.client.ClientSecurity;
 import io.meshgate.crypto.pki.LocalPki;
 import io.meshgate.client.MeshgateClient;
 import io.meshgate.client.Response;
@@ -154,11 +153,7 @@ public final class Cli {
                     .put("clientKey", s.pki().clientKey()).put("clientP12", s.pki().clientP12())
                     .put("denyList", s.pki().denyList());
         }
-        if (asJson) {
-            out.println(json.writeValueAsString(root));
-        } else {
-            out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        }
+        print(root, asJson);
         return 0;
     }
 
@@ -247,11 +242,9 @@ public final class Cli {
                 Integer.parseInt(option(args, "--warmup", "10")), Integer.parseInt(option(args, "--sessions", "50")),
                 Integer.parseInt(option(args, "--payload", "1024")), option(args, "--service", "echo"), max,
                 !args.contains("--no-floor"));
-        ObjectNode line = new BenchRun(BenchRun.cluster(s, URI.create(option(args, "--url", s.accessPoint())),
-                runDir.resolve("bench")), err)
+        ObjectNode line = new BenchRun(s, URI.create(option(args, "--url", s.accessPoint())), runDir.resolve("bench"), err)
                 .run(settings);
-        out.println(args.contains("--json") ? json.writeValueAsString(line)
-                : json.writerWithDefaultPrettyPrinter().writeValueAsString(line));
+        print(line, args.contains("--json"));
         return line.get("errors").isEmpty() ? 0 : 1;
     }
 
@@ -271,9 +264,14 @@ public final class Cli {
         }
         CapacityRun.raiseFileLimit(ProcessHandle.current().pid(), settings.connections() + 4096L);
         ObjectNode line = run.run(settings);
-        out.println(args.contains("--json") ? json.writeValueAsString(line)
-                : json.writerWithDefaultPrettyPrinter().writeValueAsString(line));
+        print(line, args.contains("--json"));
         return line.get("failed").isEmpty() ? 0 : 1;
+    }
+
+    /** A result on stdout: one line with {@code --json}, indented otherwise. */
+    private void print(ObjectNode result, boolean oneLine) throws IOException {
+        out.println(oneLine ? json.writeValueAsString(result)
+                : json.writerWithDefaultPrettyPrinter().writeValueAsString(result));
     }
 
     private int pki(List<String> args) throws IOException {

@@ -8,7 +8,6 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -108,10 +107,5 @@ final class FloorTarget implements LoadTarget {
             factory.close();
             worker.destroy();
         }
-    }
-
-    /** Where the floor worker's output goes, beside the cluster's logs. */
-    static Path logFile(String logs) {
-        return Path.of(logs + File.separator + "floor-worker.log");
     }
 }

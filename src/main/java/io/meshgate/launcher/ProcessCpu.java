@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 
 /**
  * CPU time a process and its descendants have used, read from {@code /proc/<pid>/stat} (user plus
@@ -19,11 +20,16 @@ final class ProcessCpu {
 
     /** CPU microseconds used so far by a process and its descendants. */
     static long micros(long pid) {
-        long ticks = ticks(pid);
+        return overTree(pid, ProcessCpu::ticks) * 1_000_000 / TICKS_PER_SECOND;
+    }
+
+    /** A per-process figure summed over a process and its descendants (nginx's workers, for example). */
+    static long overTree(long pid, LongUnaryOperator figure) {
+        long total = figure.applyAsLong(pid);
         for (ProcessHandle child : ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of())) {
-            ticks += ticks(child.pid());
+            total += figure.applyAsLong(child.pid());
         }
-        return ticks * 1_000_000 / TICKS_PER_SECOND;
+        return total;
     }
 
     private static long ticks(long pid) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.meshgate.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -22,11 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link Ecdsa#verifyP1363}, and the group's {@code publicKey.uncompressed} point must decode with
  * {@link P256#decodeUncompressed} to the same key.
  *
- * <p>Three vectors found bugs of the JDK 17 SunEC provider that {@link Ecdsa} now works around:
+ * <p>Three vectors found bugs of the JDK 17 SunEC provider, which {@link Ecdsa} no longer uses:
  * tcId 6 "Legacy: ASN encoding of s misses leading 0" [MissingZero] verified although its DER is
  * not canonical ({@link Ecdsa} parses DER strictly itself), and tcId 350 "k*G has a large
- * x-coordinate" and 479 "r = 3, x = n + 3" did not verify although valid (x(R) in [n, p); a
- * signature SunEC refuses is checked again with BouncyCastle).
+ * x-coordinate" and 479 "r = 3, x = n + 3" did not verify although valid (x(R) in [n, p));
+ * BouncyCastle's ECDSA, which {@link Ecdsa} runs on, verifies both.
  */
 class EcdsaWycheproofTest {
 

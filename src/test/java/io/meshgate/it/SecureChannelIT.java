@@ -8,12 +8,10 @@ import io.meshgate.client.ClientOptions;
 import io.meshgate.client.ClientSecurity;
 import io.meshgate.client.MeshgateClient;
 import io.meshgate.client.Response;
-import io.meshgate.crypto.FrameLimits;
 import io.meshgate.crypto.pki.CertificateAuthority;
 import io.meshgate.crypto.pki.CertificateVerifier;
 import io.meshgate.crypto.pki.Credential;
 import io.meshgate.crypto.pki.LocalPki;
-import io.meshgate.crypto.pki.Usage;
 import io.meshgate.launcher.ClusterState;
 import io.meshgate.launcher.LocalCluster;
 import io.meshgate.wire.FrameLayer;
@@ -24,7 +22,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +80,7 @@ class SecureChannelIT {
     void clientCertificateFromAnotherCaIsClosedWith4002() throws Exception {
         Credential stranger = CertificateAuthority.create("other root").issueClient("mallory", Duration.ofDays(1));
         try (RawSocket s = new RawSocket(socket)) {
-            s.sendBinary(bytes(one(clientChannel(stranger).start())));
+            s.sendBinary(ClientChannels.bytes(one(ClientChannels.client(stranger, pki.caCert()).start())));
             assertEquals(4002, s.closeCode());
         }
     }
@@ -95,7 +92,7 @@ class SecureChannelIT {
         Files.writeString(pki.denyList(), CertificateVerifier.fingerprint(security.credential().certificate()) + "\n",
                 StandardOpenOption.APPEND);
         try (RawSocket s = new RawSocket(socket)) {
-            s.sendBinary(bytes(one(clientChannel(security.credential()).start())));
+            s.sendBinary(ClientChannels.bytes(one(ClientChannels.client(security.credential(), pki.caCert()).start())));
             assertEquals(4002, s.closeCode());
         }
     }
@@ -120,10 +117,10 @@ class SecureChannelIT {
     @Test
     void tamperedSealedFrameIsClosedWith4005() throws Exception {
         ClientSecurity security = ClientSecurity.fromPem(pki.caCert(), pki.clientCert(), pki.clientKey());
-        SecureChannel channel = clientChannel(security.credential());
+        SecureChannel channel = ClientChannels.client(security.credential(), pki.caCert());
         try (RawSocket s = new RawSocket(socket)) {
             handshake(s, channel);
-            byte[] frame = bytes(one(channel.seal(utf8("{\"kind\":\"req\",\"id\":\"1\",\"service\":\"echo\",\"type\":\"x\"}"))));
+            byte[] frame = ClientChannels.bytes(one(channel.seal(utf8("{\"kind\":\"req\",\"id\":\"1\",\"service\":\"echo\",\"type\":\"x\"}"))));
             frame[20] ^= 1;
             String rejected = "meshgate_protocol_errors_total{kind=\"FRAME_REJECTED\"}";
             long before = Calls.metric(List.of(node.url()), rejected);
@@ -139,10 +136,10 @@ class SecureChannelIT {
     @Test
     void replayedSealedFrameIsClosedWith4005() throws Exception {
         ClientSecurity security = ClientSecurity.fromPem(pki.caCert(), pki.clientCert(), pki.clientKey());
-        SecureChannel channel = clientChannel(security.credential());
+        SecureChannel channel = ClientChannels.client(security.credential(), pki.caCert());
         try (RawSocket s = new RawSocket(socket)) {
             handshake(s, channel);
-            byte[] frame = bytes(one(channel.seal(utf8("{\"kind\":\"req\",\"id\":\"1\",\"service\":\"echo\",\"type\":\"x\"}"))));
+            byte[] frame = ClientChannels.bytes(one(channel.seal(utf8("{\"kind\":\"req\",\"id\":\"1\",\"service\":\"echo\",\"type\":\"x\"}"))));
             s.sendBinary(frame);
             JsonNode res = Json.mapper().readTree(channel.open(ByteBuffer.wrap(s.nextRaw())).payload());
             assertEquals("res", res.get("kind").asText());
@@ -179,11 +176,11 @@ class SecureChannelIT {
     @Test
     void sessionSendingFramesFasterThanAllowedIsClosedWith4007() throws Exception {
         ClientSecurity security = ClientSecurity.fromPem(pki.caCert(), pki.clientCert(), pki.clientKey());
-        SecureChannel channel = clientChannel(security.credential());
+        SecureChannel channel = ClientChannels.client(security.credential(), pki.caCert());
         try (RawSocket s = new RawSocket(socket)) {
             handshake(s, channel);
             for (int i = 0; i < 60; i++) {
-                s.sendBinary(bytes(one(channel.seal(utf8("{\"kind\":\"push\",\"topic\":\"x\"}")))));
+                s.sendBinary(ClientChannels.bytes(one(channel.seal(utf8("{\"kind\":\"push\",\"topic\":\"x\"}")))));
             }
             assertEquals(4007, s.closeCode());
         }
@@ -191,29 +188,17 @@ class SecureChannelIT {
 
     /** Runs the handshake over a raw socket and reads the sealed hello. */
     private static void handshake(RawSocket s, SecureChannel channel) throws Exception {
-        s.sendBinary(bytes(one(channel.start())));
+        s.sendBinary(ClientChannels.bytes(one(channel.start())));
         FrameLayer.Inbound serverHello = channel.open(ByteBuffer.wrap(s.nextRaw()));
-        s.sendBinary(bytes(one(serverHello.replies())));
+        s.sendBinary(ClientChannels.bytes(one(serverHello.replies())));
         assertTrue(channel.open(ByteBuffer.wrap(s.nextRaw())).established());
         JsonNode hello = Json.mapper().readTree(channel.open(ByteBuffer.wrap(s.nextRaw())).payload());
         assertEquals("hello", hello.get("kind").asText());
     }
 
-    private static SecureChannel clientChannel(Credential credential) throws Exception {
-        CertificateVerifier verifier = new CertificateVerifier(io.meshgate.crypto.pki.PemFiles.readCertificate(pki.caCert()));
-        return SecureChannel.client(credential.chain(), credential.key(), chain -> verifier.verify(chain,
-                Usage.SERVER_AUTH), FrameLimits.defaults(), Duration.ofHours(1), Clock.systemUTC());
-    }
-
     private static ByteBuffer one(List<ByteBuffer> frames) {
         assertEquals(1, frames.size());
         return frames.get(0);
-    }
-
-    private static byte[] bytes(ByteBuffer b) {
-        byte[] out = new byte[b.remaining()];
-        b.duplicate().get(out);
-        return out;
     }
 
     private static byte[] utf8(String s) {

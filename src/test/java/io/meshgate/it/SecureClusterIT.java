@@ -8,12 +8,10 @@ import io.meshgate.client.ClientOptions;
 import io.meshgate.client.ClientSecurity;
 import io.meshgate.client.MeshgateClient;
 import io.meshgate.client.Response;
-import io.meshgate.crypto.FrameLimits;
 import io.meshgate.crypto.pki.CertificateAuthority;
 import io.meshgate.crypto.pki.CertificateVerifier;
 import io.meshgate.crypto.pki.Credential;
 import io.meshgate.crypto.pki.LocalPki;
-import io.meshgate.crypto.pki.PemFiles;
 import io.meshgate.crypto.pki.Usage;
 import io.meshgate.launcher.LocalCluster;
 import io.meshgate.wire.SecureChannel;
@@ -23,10 +21,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -132,7 +128,7 @@ class SecureClusterIT {
                 StandardOpenOption.APPEND);
         try (RawSocket s = new RawSocket(access, HttpClient.newBuilder().sslContext(leaver.tlsContext()).build(),
                 Map.of())) {
-            s.sendBinary(bytes(channel(leaver.credential()).start().get(0)));
+            s.sendBinary(ClientChannels.bytes(ClientChannels.client(leaver.credential(), pki.caCert()).start().get(0)));
             assertEquals(4002, s.closeCode());
         }
     }
@@ -143,7 +139,7 @@ class SecureClusterIT {
         Credential appIdentity = ClientSecurity.fromPem(pki.caCert(), other.cert(), other.key()).credential();
         try (RawSocket s = new RawSocket(access, HttpClient.newBuilder().sslContext(defaultClient().tlsContext())
                 .build(), Map.of())) {
-            s.sendBinary(bytes(channel(appIdentity).start().get(0)));
+            s.sendBinary(ClientChannels.bytes(ClientChannels.client(appIdentity, pki.caCert()).start().get(0)));
             assertEquals(4002, s.closeCode());
         }
     }
@@ -200,20 +196,7 @@ class SecureClusterIT {
         }
     }
 
-    private static SecureChannel channel(Credential credential) throws Exception {
-        CertificateVerifier verifier = new CertificateVerifier(PemFiles.readCertificate(pki.caCert()));
-        return SecureChannel.client(credential.chain(), credential.key(),
-                chain -> verifier.verify(chain, Usage.SERVER_AUTH), FrameLimits.defaults(), Duration.ofHours(1),
-                Clock.systemUTC());
-    }
-
     private static URI httpsUrl() {
         return URI.create(access.toString().replaceFirst("^wss", "https").replace("/ws", "/health/ready"));
-    }
-
-    private static byte[] bytes(ByteBuffer b) {
-        byte[] out = new byte[b.remaining()];
-        b.duplicate().get(out);
-        return out;
     }
 }

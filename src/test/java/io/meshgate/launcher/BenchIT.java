@@ -47,7 +47,7 @@ class BenchIT {
     @Test
     void aShortRunAnswersEveryRequestAndMeasuresTheFloorInTheSameRun() throws Exception {
         ClusterState s = cluster.state();
-        BenchRun run = new BenchRun(BenchRun.cluster(s, URI.create(s.accessPoint()), plots()), QUIET);
+        BenchRun run = new BenchRun(s, URI.create(s.accessPoint()), plots(), QUIET);
 
         JsonNode r = run.run(new BenchRun.Settings(50, 2, 1, 5, 1024, "echo", false, true));
 

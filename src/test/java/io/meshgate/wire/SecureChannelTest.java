@@ -13,13 +13,12 @@ import io.meshgate.crypto.pki.CertificateVerifier;
 import io.meshgate.crypto.pki.Credential;
 import io.meshgate.crypto.pki.DenyList;
 import io.meshgate.crypto.pki.Usage;
+import io.meshgate.testing.MutableClock;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +35,7 @@ class SecureChannelTest {
     private static final FrameLimits LIMITS = FrameLimits.defaults();
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
     private final CertificateVerifier verifier = new CertificateVerifier(CA.certificate());
 
     @Test
@@ -418,29 +417,4 @@ class SecureChannelTest {
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-25T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
 }
