@@ -41,6 +41,7 @@ public final class MeshgateClient implements AutoCloseable {
 
     /** Error code of calls that the session's end left unanswered. */
     public static final String DISCONNECTED = "DISCONNECTED";
+    private static final java.security.SecureRandom KEYS = new java.security.SecureRandom();
 
     private final ClientOptions options;
     private final MessageCodec codec = new MessageCodec();
@@ -116,10 +117,24 @@ public final class MeshgateClient implements AutoCloseable {
         return call(service, type, params, options.defaultTimeout());
     }
 
-    /** Calls a service; the returned stage completes exactly once (see the class description). */
+    /**
+     * Calls a service with an idempotency key made for this call; the returned stage completes
+     * exactly once (see the class description).
+     */
     public CompletionStage<Response> call(String service, String type, JsonNode params, Duration timeout) {
+        return call(service, type, params, timeout, newIdempotencyKey());
+    }
+
+    /**
+     * Calls a service with the caller's idempotency key: the same key on a retried call lets the
+     * cluster recognise it (the handler sees it in {@code ServiceCall.idempotencyKey()}).
+     */
+    public CompletionStage<Response> call(String service, String type, JsonNode params, Duration timeout,
+                                          String idempotencyKey) {
+        java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         String id = Long.toString(nextId.incrementAndGet());
-        WireMessage.Request request = new WireMessage.Request(id, service, type, params, timeout.toMillis(), null);
+        WireMessage.Request request = new WireMessage.Request(id, service, type, params, timeout.toMillis(),
+                idempotencyKey);
         CompletableFuture<Response> result = new CompletableFuture<>();
         calls.put(id, result);
         result.completeOnTimeout(error(id, MeshgateException.Kind.TIMEOUT.code(),
@@ -210,6 +225,13 @@ public final class MeshgateClient implements AutoCloseable {
                 "session closed before hello: " + code + " " + reason));
         calls.forEach((id, f) -> f.complete(error(id, DISCONNECTED, "session closed: " + code + " " + reason)));
         closed.complete(code);
+    }
+
+    /** 128 random bits, base64url: unique per call across clients. */
+    private static String newIdempotencyKey() {
+        byte[] b = new byte[16];
+        KEYS.nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     private static Response error(String id, String code, String message) {

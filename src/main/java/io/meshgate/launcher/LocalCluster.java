@@ -37,6 +37,8 @@ public final class LocalCluster implements AutoCloseable {
     private static final String PAYARA_READY = ") ready in ";
     private static final String DEPLOY_FAILED = "Boot Command deploy failed";
     private static final int BOOT_ATTEMPTS = 3;
+    /** Each node's journal of sample-service runs, in its folder of the run dir (see ExecutionJournal). */
+    public static final String EXECUTION_LOG = "executions.log";
     /** How long a booted node may take to report ready before it is started again. */
     private static final Duration READY_AFTER_BOOT = Duration.ofSeconds(90);
 
@@ -252,7 +254,8 @@ public final class LocalCluster implements AutoCloseable {
                 "@WAR@", requireFile("target/meshgate.war").toString()));
         Path log = logs.resolve(nodeId + ".log");
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + options.nodeHeap(),
-                "-Dmeshgate.node.id=" + nodeId, "-Djava.io.tmpdir=" + dir, "-Dmeshgate.proxy.trusted=" + Nginx.SOURCES));
+                "-Dmeshgate.node.id=" + nodeId, "-Djava.io.tmpdir=" + dir, "-Dmeshgate.proxy.trusted=" + Nginx.SOURCES,
+                "-Dmeshgate.samples.executionLog=" + dir.resolve(EXECUTION_LOG)));
         Map<String, String> all = new java.util.LinkedHashMap<>(secureConfig(nodeId));
         all.putAll(config);
         all.forEach((k, v) -> command.add("-D" + k + "=" + v));

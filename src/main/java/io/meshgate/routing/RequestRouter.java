@@ -110,7 +110,7 @@ public class RequestRouter {
         String correlationId = newCorrelationId();
         MeshRequest mesh = new MeshRequest(correlationId, request.service(), request.type(), paramsBytes(request),
                 sessionId, identity.id(), identity.replyDestination(), deadline, initialLoadFactor, 0,
-                request.idempotencyKey(), now);
+                request.idempotencyKey() != null ? request.idempotencyKey() : correlationId, now);
         pending.register(correlationId, sessionId, deadline, outcome -> answer.accept(toClient(request.id(), outcome)));
         try {
             sender.publishToTopic(ServiceDispatcher.topicOf(request.service()), mesh.toEnvelope(), timeoutMs);

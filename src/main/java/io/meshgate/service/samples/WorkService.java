@@ -6,6 +6,7 @@ import io.meshgate.service.ServiceCall;
 import io.meshgate.service.ServiceHandler;
 import io.meshgate.wire.MeshgateException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,8 +19,12 @@ import java.util.Map;
 @MeshService(value = "work", consumers = 16)
 public class WorkService implements ServiceHandler {
 
+    @Inject
+    ExecutionJournal journal;
+
     @Override
     public Object handle(ServiceCall call) throws InterruptedException {
+        journal.ran(call);
         JsonNode p = call.params();
         if (p.hasNonNull("fail")) {
             throw new IllegalStateException(p.get("fail").asText());

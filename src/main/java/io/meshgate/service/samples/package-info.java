@@ -1,7 +1,10 @@
 /**
  * The sample services every node hosts: {@code echo}, {@code time} and {@code work} (synthetic
- * CPU cost, delay and failure, for load and failure tests).
+ * CPU cost, delay and failure, for load and failure tests). {@code echo} and {@code work} record
+ * each run in the {@link io.meshgate.service.samples.ExecutionJournal} when it is switched on, so
+ * that the fault checker can count requests that ran twice.
  *
- * <p>Threading: handlers run on the request listener's threads and keep no state.
+ * <p>Threading: handlers run on the request listener's threads and keep no state; the journal
+ * appends under a lock.
  */
 package io.meshgate.service.samples;
