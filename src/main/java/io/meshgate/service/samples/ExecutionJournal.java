@@ -61,9 +61,13 @@ public class ExecutionJournal {
     }
 
     @PreDestroy
-    void close() throws IOException {
+    void close() {
         if (channel != null) {
-            channel.close();
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close the execution log", e);
+            }
         }
     }
 }
