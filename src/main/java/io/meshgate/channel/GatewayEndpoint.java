@@ -12,6 +12,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -60,6 +61,7 @@ public class GatewayEndpoint {
 
     @OnMessage
     public void onBinary(ByteBuffer frame) {
+        Instant arrived = Instant.now();
         try {
             session.countFrame();
             FrameLayer.Inbound in = session.frames().open(frame);
@@ -74,7 +76,7 @@ public class GatewayEndpoint {
             if (message instanceof WireMessage.Request request) {
                 boolean compress = deps.services().compresses(request.service());
                 session.requestStarted();
-                deps.router().submit(session.id(), request, answer -> {
+                deps.router().submit(session.id(), request, arrived, answer -> {
                     session.requestEnded();
                     session.send(answer, compress);
                 });

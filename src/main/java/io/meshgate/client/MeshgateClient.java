@@ -35,7 +35,9 @@ import java.util.function.Consumer;
  *
  * <p>Every call completes exactly once: with the gateway's response or error, with
  * {@code TIMEOUT} when the gateway did not answer within the timeout plus a grace period, or with
- * {@code DISCONNECTED} when the session ends first. Thread-safe.
+ * {@code DISCONNECTED} when the session ends first. A call answered {@code UNAVAILABLE} (nothing
+ * ran: the node has lost the broker or does not know the cluster yet) is sent again with the same
+ * idempotency key while its timeout allows, and ends with the last answer. Thread-safe.
  */
 public final class MeshgateClient implements AutoCloseable {
 
@@ -46,7 +48,8 @@ public final class MeshgateClient implements AutoCloseable {
     private final ClientOptions options;
     private final MessageCodec codec = new MessageCodec();
     private final FrameLayer frames;
-    private final Map<String, CompletableFuture<Response>> calls = new ConcurrentHashMap<>();
+    private final Map<String, Call> calls = new ConcurrentHashMap<>();
+    private final AtomicLong retries = new AtomicLong();
     private final List<Consumer<WireMessage.Push>> pushListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong();
     private final AtomicLong unmatched = new AtomicLong();
@@ -136,16 +139,49 @@ public final class MeshgateClient implements AutoCloseable {
         WireMessage.Request request = new WireMessage.Request(id, service, type, params, timeout.toMillis(),
                 idempotencyKey);
         CompletableFuture<Response> result = new CompletableFuture<>();
-        calls.put(id, result);
+        calls.put(id, new Call(request, System.nanoTime() + timeout.toNanos(), result));
         result.completeOnTimeout(error(id, MeshgateException.Kind.TIMEOUT.code(),
                         "no answer from the gateway within " + timeout.plus(options.grace()).toMillis() + " ms"),
                 timeout.plus(options.grace()).toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((r, e) -> calls.remove(id));
+        sendRequest(request, result);
+        return result;
+    }
+
+    private void sendRequest(WireMessage.Request request, CompletableFuture<Response> result) {
         send(codec.encode(request)).exceptionally(e -> {
-            result.complete(error(id, DISCONNECTED, "send failed: " + e.getMessage()));
+            result.complete(error(request.id(), DISCONNECTED, "send failed: " + e.getMessage()));
             return null;
         });
-        return result;
+    }
+
+    /**
+     * Sends a call again after a retryable error ({@code UNAVAILABLE}: nothing ran) with the same
+     * id and idempotency key and the time it has left, after a backoff (50 ms doubling to 1 s,
+     * with jitter); false when the call has no time left for it.
+     */
+    private boolean retry(Call call, int attempt) {
+        long backoffMs = Math.min(1_000, 50L << Math.min(attempt, 5));
+        backoffMs = backoffMs / 2 + KEYS.nextInt((int) backoffMs / 2 + 1);
+        long leftMs = (call.deadlineNanos() - System.nanoTime()) / 1_000_000 - backoffMs;
+        if (leftMs < 1) {
+            return false;
+        }
+        WireMessage.Request r = call.request();
+        WireMessage.Request again = new WireMessage.Request(r.id(), r.service(), r.type(), r.params(), leftMs,
+                r.idempotencyKey());
+        retries.incrementAndGet();
+        CompletableFuture.delayedExecutor(backoffMs, TimeUnit.MILLISECONDS).execute(() -> {
+            if (!call.result().isDone()) {
+                sendRequest(again, call.result());
+            }
+        });
+        return true;
+    }
+
+    /** Calls sent again after a retryable error, since the client was made. */
+    public long retries() {
+        return retries.get();
     }
 
     /** Adds a listener for pushed messages; it runs on the client's reader thread. */
@@ -214,16 +250,32 @@ public final class MeshgateClient implements AutoCloseable {
     }
 
     private void complete(Response r) {
-        CompletableFuture<Response> f = r.id() == null ? null : calls.get(r.id());
-        if (f == null || !f.complete(r)) {
+        Call call = r.id() == null ? null : calls.get(r.id());
+        if (call == null) {
             unmatched.incrementAndGet();
+            return;
+        }
+        if (!r.ok() && MeshgateException.Kind.ofCode(r.errorCode()).retryable()
+                && retry(call, call.attempts().getAndIncrement())) {
+            return;
+        }
+        if (!call.result().complete(r)) {
+            unmatched.incrementAndGet();
+        }
+    }
+
+    /** A call in flight: what was sent, when its time is up, and its outcome. */
+    private record Call(WireMessage.Request request, long deadlineNanos, CompletableFuture<Response> result,
+                        java.util.concurrent.atomic.AtomicInteger attempts) {
+        Call(WireMessage.Request request, long deadlineNanos, CompletableFuture<Response> result) {
+            this(request, deadlineNanos, result, new java.util.concurrent.atomic.AtomicInteger());
         }
     }
 
     private void ended(int code, String reason) {
         hello.completeExceptionally(MeshgateException.of(MeshgateException.Kind.INTERNAL,
                 "session closed before hello: " + code + " " + reason));
-        calls.forEach((id, f) -> f.complete(error(id, DISCONNECTED, "session closed: " + code + " " + reason)));
+        calls.forEach((id, c) -> c.result().complete(error(id, DISCONNECTED, "session closed: " + code + " " + reason)));
         closed.complete(code);
     }
 

@@ -1,6 +1,7 @@
 package io.meshgate.cluster;
 
 import io.meshgate.envelope.Envelope;
+import io.meshgate.messaging.JmsSender;
 import io.meshgate.metrics.Metrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +28,20 @@ public class ClusterView {
     @Inject
     Metrics metrics;
     @Inject
+    JmsSender sender;
+    @Inject
     @ConfigProperty(name = "meshgate.membership.expiryMs", defaultValue = "3500")
     long expiryMs;
+    @Inject
+    @ConfigProperty(name = "meshgate.heartbeat.intervalMs", defaultValue = "1000")
+    long heartbeatMs;
 
     private final Clock clock = Clock.systemUTC();
     private Membership membership;
     private volatile Instant selfHeardAt = Instant.EPOCH;
+    /** Since when this node has heard itself without a gap longer than the expiry time. */
+    private volatile Instant hearingSince = Instant.EPOCH;
+    private volatile boolean silenceLogged;
 
     @PostConstruct
     void init() {
@@ -47,6 +56,16 @@ public class ClusterView {
     public void onControl(Envelope envelope) {
         NodeStatus status = ControlMessages.statusOf(envelope, clock.instant());
         if (status.nodeId().equals(identity.id())) {
+            if (envelope.time() != null) {
+                sender.link().roundTrip(envelope.time());
+            }
+            if (!hearsItself()) {
+                hearingSince = status.seenAt();
+                if (silenceLogged) {
+                    silenceLogged = false;
+                    LOG.warning(() -> "control topic heard again; the cluster view is rebuilt from heartbeats");
+                }
+            }
             selfHeardAt = status.seenAt();
         }
         if (ControlMessages.DOWN.equals(envelope.type())) {
@@ -66,9 +85,23 @@ public class ClusterView {
         return membership.members();
     }
 
-    /** Drops expired nodes now (the heartbeat calls this every interval). */
+    /** Drops expired nodes now (the heartbeat calls this every interval); logs once when the control topic falls silent. */
     public void expire() {
         membership.expire();
+        if (!hearsItself() && !silenceLogged && !selfHeardAt.equals(Instant.EPOCH)) {
+            silenceLogged = true;
+            LOG.warning(() -> "control topic silent: this node has not heard its own heartbeat for " + expiryMs
+                    + " ms; requests for services not in the view are answered UNAVAILABLE");
+        }
+    }
+
+    /**
+     * Whether this view can be trusted to say that a service is hosted nowhere: this node has
+     * heard itself without a gap for two heartbeat intervals, so every live node's heartbeat has
+     * arrived since. False at start-up and after the broker was away.
+     */
+    public boolean known() {
+        return hearsItself() && !clock.instant().isBefore(hearingSince.plusMillis(2 * heartbeatMs));
     }
 
     /** Whether this node heard its own heartbeat within the expiry time. */

@@ -42,6 +42,15 @@ public final class JmsEnvelopes {
         }
     }
 
+    /** Whether the broker delivered this message before (to a consumer that did not acknowledge it). */
+    public static boolean redelivered(Message message) {
+        try {
+            return message.getJMSRedelivered();
+        } catch (JMSException e) {
+            throw MeshgateException.internal("cannot read the redelivered flag: " + e.getMessage(), e);
+        }
+    }
+
     /** The envelope a message carries. */
     public static Envelope fromMessage(Message message) throws JMSException {
         Map<String, Object> properties = new HashMap<>();

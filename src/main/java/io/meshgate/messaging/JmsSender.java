@@ -2,7 +2,17 @@ package io.meshgate.messaging;
 
 import io.meshgate.envelope.Envelope;
 import io.meshgate.wire.MeshgateException;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -26,8 +36,14 @@ import java.util.logging.Logger;
  * Publishes envelopes through the Artemis resource adapter. Contexts (a connection, a session and
  * a producer each) are pooled and reused: nothing is created per message. A context that fails is
  * closed and replaced, so a broker restart costs one failed send per pooled context at most.
+ * A send that fails, or a watcher (its own thread, every 250 ms) that sees a send waiting longer
+ * than {@code meshgate.broker.stallMs}, marks the {@link BrokerLink} lost; each change of the link
+ * is logged once and fired as a CDI event. Callers ask {@link #brokerUp()} before they accept work
+ * that needs the broker. A send that fails is {@code UNAVAILABLE}.
  *
- * <p>Thread-safe: each send borrows a context for its own use and returns it.
+ * <p>Thread-safe: each send borrows a context for its own use and returns it. Sends block while
+ * the adapter fails over (up to its {@code CallFailoverTimeout}): never call them from a socket
+ * reader thread.
  */
 @ApplicationScoped
 @JMSConnectionFactoryDefinition(
@@ -45,36 +61,99 @@ public class JmsSender {
     private static final int POOL_SIZE = 16;
     private static final long BORROW_WAIT_MS = 2_000;
 
+    /** Message property of Artemis duplicate detection: a second message with the same value is dropped. */
+    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    private static final long WATCH_INTERVAL_MS = 250;
+
     @Resource(lookup = FACTORY)
     private ConnectionFactory factory;
+    @Resource
+    ManagedThreadFactory threads;
+    @Inject
+    Event<BrokerLink.Change> changes;
+    @Inject
+    @ConfigProperty(name = "meshgate.broker.stallMs", defaultValue = "2000")
+    long stallMs;
 
     private final BlockingQueue<Lease> idle = new ArrayBlockingQueue<>(POOL_SIZE);
+    private final Set<Lease> leases = ConcurrentHashMap.newKeySet();
     private final AtomicInteger created = new AtomicInteger();
+    private BrokerLink link;
+    private ScheduledThreadPoolExecutor watcher;
+
+    @PostConstruct
+    void init() {
+        link = new BrokerLink(Clock.systemUTC(), Duration.ofMillis(stallMs), change -> {
+            if (change instanceof BrokerLink.Change.Lost lost) {
+                LOG.warning(() -> "broker lost: " + lost.reason() + "; new requests are answered UNAVAILABLE");
+            } else if (change instanceof BrokerLink.Change.Regained back) {
+                LOG.warning(() -> "broker reachable again after " + back.away().toMillis() + " ms; meanwhile "
+                        + back.refused() + " requests were answered UNAVAILABLE and " + back.failedSends()
+                        + " sends failed");
+            }
+            changes.fire(change);
+        });
+        watcher = new ScheduledThreadPoolExecutor(1, threads);
+        watcher.scheduleAtFixedRate(this::watch, WATCH_INTERVAL_MS, WATCH_INTERVAL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the broker is reachable as far as this node's sends tell. */
+    public boolean brokerUp() {
+        return link.up();
+    }
+
+    /** The link's account of the broker, for callers that refuse work while it is lost. */
+    public BrokerLink link() {
+        return link;
+    }
+
+    private void watch() {
+        long now = System.nanoTime();
+        long oldest = 0;
+        for (Lease l : leases) {
+            long since = l.sendingSince;
+            if (since != 0) {
+                oldest = Math.max(oldest, now - since);
+            }
+        }
+        link.oldestSendWaiting(Duration.ofNanos(oldest));
+    }
 
     /** Publishes to a topic (multicast address). */
     public void publishToTopic(String topic, Envelope envelope, long ttlMs) {
-        send(topic, true, envelope, ttlMs, 0);
+        send(topic, true, envelope, ttlMs, 0, null);
     }
 
     /** Publishes to a topic, to be delivered no sooner than {@code delayMs} from now. */
     public void publishToTopicLater(String topic, Envelope envelope, long ttlMs, long delayMs) {
-        send(topic, true, envelope, ttlMs, delayMs);
+        send(topic, true, envelope, ttlMs, delayMs, null);
     }
 
     /** Sends to a queue (anycast address). */
     public void sendToQueue(String queue, Envelope envelope, long ttlMs) {
-        send(queue, false, envelope, ttlMs, 0);
+        send(queue, false, envelope, ttlMs, 0, null);
     }
 
-    private void send(String name, boolean topic, Envelope envelope, long ttlMs, long delayMs) {
+    /**
+     * Sends to a queue with a duplicate-detection id: the broker drops a later message to the
+     * same address with the same id.
+     */
+    public void sendToQueueOnce(String queue, Envelope envelope, long ttlMs, String duplicateId) {
+        send(queue, false, envelope, ttlMs, 0, java.util.Objects.requireNonNull(duplicateId, "duplicateId"));
+    }
+
+    private void send(String name, boolean topic, Envelope envelope, long ttlMs, long delayMs, String duplicateId) {
         Lease lease = borrow();
         boolean healthy = false;
+        lease.sendingSince = System.nanoTime();
         try {
-            lease.send(name, topic, envelope, ttlMs, delayMs);
+            lease.send(name, topic, envelope, ttlMs, delayMs, duplicateId);
             healthy = true;
         } catch (JMSException | JMSRuntimeException e) {
-            throw MeshgateException.internal("broker refused message for " + name + ": " + e.getMessage(), e);
+            link.sendFailed(e.getMessage());
+            throw MeshgateException.unavailable("broker did not take the message for " + name + ": " + e.getMessage());
         } finally {
+            lease.sendingSince = 0;
             release(lease, healthy);
         }
     }
@@ -86,10 +165,13 @@ public class JmsSender {
         }
         if (created.incrementAndGet() <= POOL_SIZE) {
             try {
-                return new Lease(factory.createContext(JMSContext.AUTO_ACKNOWLEDGE));
+                Lease fresh = new Lease(factory.createContext(JMSContext.AUTO_ACKNOWLEDGE));
+                leases.add(fresh);
+                return fresh;
             } catch (JMSRuntimeException e) {
                 created.decrementAndGet();
-                throw MeshgateException.internal("broker unavailable: " + e.getMessage(), e);
+                link.sendFailed(e.getMessage());
+                throw MeshgateException.unavailable("broker unreachable: " + e.getMessage());
             }
         }
         created.decrementAndGet();
@@ -110,11 +192,15 @@ public class JmsSender {
             return;
         }
         created.decrementAndGet();
+        leases.remove(lease);
         lease.close();
     }
 
     @PreDestroy
     void closeAll() {
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
         for (Lease l; (l = idle.poll()) != null; ) {
             l.close();
         }
@@ -125,17 +211,23 @@ public class JmsSender {
         private final JMSContext context;
         private final JMSProducer producer;
         private final Map<String, Destination> destinations = new HashMap<>();
+        /** {@link System#nanoTime()} when the send in progress began, 0 when idle. */
+        volatile long sendingSince;
 
         Lease(JMSContext context) {
             this.context = context;
             this.producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
         }
 
-        void send(String name, boolean topic, Envelope envelope, long ttlMs, long delayMs) throws JMSException {
+        void send(String name, boolean topic, Envelope envelope, long ttlMs, long delayMs, String duplicateId)
+                throws JMSException {
             Destination d = destinations.computeIfAbsent((topic ? "t:" : "q:") + name,
                     k -> topic ? context.createTopic(name) : context.createQueue(name));
-            producer.setTimeToLive(Math.max(1, ttlMs)).setDeliveryDelay(Math.max(0, delayMs))
-                    .send(d, JmsEnvelopes.toMessage(context, envelope));
+            jakarta.jms.Message m = JmsEnvelopes.toMessage(context, envelope);
+            if (duplicateId != null) {
+                m.setStringProperty(DUPLICATE_ID, duplicateId);
+            }
+            producer.setTimeToLive(Math.max(1, ttlMs)).setDeliveryDelay(Math.max(0, delayMs)).send(d, m);
         }
 
         void close() {

@@ -28,6 +28,12 @@ public final class PendingRequests {
 
         /** It failed here: timeout, broker failure, session gone. */
         record Failed(MeshgateException error) implements Outcome { }
+
+        /**
+         * It was in flight when the broker was lost: its request or its reply may have been lost
+         * with the broker, and it may or may not have run.
+         */
+        record InDoubt(String reason) implements Outcome { }
     }
 
     private record Entry(String sessionId, Consumer<Outcome> callback, ScheduledFuture<?> timer) { }
@@ -92,6 +98,22 @@ public final class PendingRequests {
             return mine;
         });
         return n[0];
+    }
+
+    /** Ends every pending request with the same outcome; returns how many. */
+    public int completeAll(Outcome outcome) {
+        int n = 0;
+        for (String id : entries.keySet()) {
+            if (complete(id, outcome)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether a request is still waiting for its outcome. */
+    public boolean isPending(String correlationId) {
+        return entries.containsKey(correlationId);
     }
 
     /** Requests waiting for an outcome. */

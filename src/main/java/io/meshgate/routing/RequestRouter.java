@@ -6,9 +6,12 @@ import io.meshgate.cluster.NodeIdentity;
 import io.meshgate.envelope.Envelope;
 import io.meshgate.envelope.MeshReply;
 import io.meshgate.envelope.MeshRequest;
+import io.meshgate.messaging.BrokerLink;
 import io.meshgate.messaging.JmsSender;
 import io.meshgate.metrics.Metrics;
+import io.meshgate.service.Delivery;
 import io.meshgate.service.ServiceDispatcher;
+import io.meshgate.service.ServiceRegistry;
 import io.meshgate.wire.Json;
 import io.meshgate.wire.MeshgateException;
 import io.meshgate.wire.WireMessage;
@@ -22,6 +25,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +46,7 @@ public class RequestRouter {
     private static final Logger LOG = Logger.getLogger(RequestRouter.class.getName());
     private static final String PROBE_PREFIX = "probe:";
     private static final long PROBE_INTERVAL_MS = 1_000;
+    private static final long REPLY_SILENCE_MS = 5 * PROBE_INTERVAL_MS;
 
     @Inject
     NodeIdentity identity;
@@ -61,11 +66,15 @@ public class RequestRouter {
     ManagedScheduledExecutorService scheduler;
     @Inject
     RequestTimer timer;
+    @Inject
+    RequestPublisher publisher;
+    @Inject
+    ServiceRegistry registry;
 
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
     private PendingRequests pending;
-    private volatile Instant probeSeenAt = Instant.EPOCH;
+    private volatile Instant replySeenAt = Instant.EPOCH;
 
     @PostConstruct
     void init() {
@@ -78,52 +87,91 @@ public class RequestRouter {
         // observing the event creates this bean at start-up, so the reply path probe runs at once
     }
 
-    /** Whether a probe sent to this node's reply destination came back recently. */
+    /**
+     * Whether this node's reply destination delivers: some reply (a probe, sent every second, or
+     * any other) arrived within the last five seconds. Any reply counts, so that a busy reply
+     * queue, where the probe waits behind real replies, does not read as a broken one.
+     */
     public boolean replyPathWorks() {
-        return !probeSeenAt.isBefore(clock.instant().minusMillis(3 * PROBE_INTERVAL_MS));
+        return !replySeenAt.isBefore(clock.instant().minusMillis(REPLY_SILENCE_MS));
     }
 
     private void probeReplyPath() {
         try {
             MeshReply probe = MeshReply.result(PROBE_PREFIX + identity.id(), identity.id(), new byte[] {'{', '}'},
                     clock.instant());
-            sender.sendToQueue(identity.replyDestination(), probe.toEnvelope(), PROBE_INTERVAL_MS);
+            sender.sendToQueue(identity.replyDestination(), probe.toEnvelope(), REPLY_SILENCE_MS);
         } catch (MeshgateException e) {
             LOG.fine(() -> "reply path probe not sent: " + e.getMessage());
         }
     }
 
     /**
-     * Routes one client request; {@code answer} receives exactly one message for it (a
-     * {@link WireMessage.Response} or a {@link WireMessage.ErrorMessage}), possibly before this
-     * method returns.
+     * Routes one client request that arrived at {@code receivedAt} (its deadline counts from
+     * then); {@code answer} receives exactly one message for it (a {@link WireMessage.Response} or
+     * a {@link WireMessage.ErrorMessage}), possibly before this method returns. Never blocks on
+     * the broker: the envelope is published on a {@link RequestPublisher} thread.
      */
-    public void submit(String sessionId, WireMessage.Request request, Consumer<WireMessage> answer) {
+    public void submit(String sessionId, WireMessage.Request request, Instant receivedAt,
+                       Consumer<WireMessage> answer) {
         metrics.increment("meshgate_requests_received_total", "service", request.service());
-        if (!cluster.isHosted(request.service())) {
-            answer(answer, MeshgateException.noSuchService(request.service()).forRequest(request.id()));
+        MeshgateException refusal = refusal(request.service());
+        if (refusal != null) {
+            answer(answer, refusal.forRequest(request.id()));
             return;
         }
-        Instant now = clock.instant();
         long timeoutMs = request.timeoutMs() > 0 ? request.timeoutMs() : defaultTimeoutMs;
-        Instant deadline = now.plusMillis(timeoutMs);
+        Instant deadline = receivedAt.plusMillis(timeoutMs);
         String correlationId = newCorrelationId();
         MeshRequest mesh = new MeshRequest(correlationId, request.service(), request.type(), paramsBytes(request),
                 sessionId, identity.id(), identity.replyDestination(), deadline, initialLoadFactor, 0,
-                request.idempotencyKey() != null ? request.idempotencyKey() : correlationId, now);
-        pending.register(correlationId, sessionId, deadline, outcome -> answer.accept(toClient(request.id(), outcome)));
+                request.idempotencyKey() != null ? request.idempotencyKey() : correlationId, receivedAt);
+        pending.register(correlationId, sessionId, deadline,
+                outcome -> answer.accept(toClient(request.id(), request.service(), outcome)));
+        if (!publisher.offer(() -> publish(mesh))) {
+            pending.complete(correlationId, new PendingRequests.Outcome.Failed(
+                    MeshgateException.overloaded("node " + identity.id() + " has too many requests waiting to be published")));
+        }
+    }
+
+    /**
+     * Why this node cannot take a request for the service now, or null: it cannot reach the
+     * broker, or the service is hosted nowhere (said only when the cluster view can be trusted;
+     * before that, and while the broker is away, the truthful answer is a retryable UNAVAILABLE).
+     */
+    private MeshgateException refusal(String service) {
+        if (!sender.brokerUp()) {
+            sender.link().refused();
+            return MeshgateException.unavailable("node " + identity.id() + " cannot reach the broker; retry");
+        }
+        if (cluster.isHosted(service)) {
+            return null;
+        }
+        if (!cluster.known()) {
+            return MeshgateException.unavailable("node " + identity.id() + " does not know the cluster yet; retry");
+        }
+        return MeshgateException.noSuchService(service);
+    }
+
+    /** Publishes a pending request (publisher thread); one that ended meanwhile is not sent. */
+    private void publish(MeshRequest mesh) {
+        long ttlMs = Duration.between(clock.instant(), mesh.deadline()).toMillis();
+        if (ttlMs <= 0 || !pending.isPending(mesh.correlationId())) {
+            return;
+        }
         try {
-            sender.publishToTopic(ServiceDispatcher.topicOf(request.service()), mesh.toEnvelope(), timeoutMs);
+            sender.publishToTopic(ServiceDispatcher.topicOf(mesh.service()), mesh.toEnvelope(), ttlMs);
         } catch (MeshgateException e) {
-            pending.complete(correlationId, new PendingRequests.Outcome.Failed(e));
+            pending.complete(mesh.correlationId(), new PendingRequests.Outcome.Failed(e));
         }
     }
 
     /** Ends the pending request a reply envelope answers; a reply for an ended request is counted and dropped. */
     public void onReply(Envelope envelope) {
         MeshReply reply = MeshReply.from(envelope);
+        replySeenAt = clock.instant();
         if (reply.correlationId().startsWith(PROBE_PREFIX)) {
-            probeSeenAt = clock.instant();
+            sender.link().roundTrip(reply.time());
             return;
         }
         if (!pending.complete(reply.correlationId(), new PendingRequests.Outcome.Replied(reply))) {
@@ -136,7 +184,26 @@ public class RequestRouter {
         pending.forgetSession(sessionId);
     }
 
-    private WireMessage toClient(String clientId, PendingRequests.Outcome outcome) {
+    /**
+     * The broker was lost: every request in flight ends now (its request or reply may have gone
+     * with the broker; non-persistent messages do not survive it), rather than at its deadline.
+     */
+    void onBrokerChange(@Observes BrokerLink.Change change) {
+        if (change instanceof BrokerLink.Change.Lost lost) {
+            int n = pending.completeAll(new PendingRequests.Outcome.InDoubt(lost.reason()));
+            if (n > 0) {
+                LOG.warning(() -> n + " requests in flight ended when the broker was lost");
+            }
+        }
+    }
+
+    private WireMessage toClient(String clientId, String service, PendingRequests.Outcome outcome) {
+        if (outcome instanceof PendingRequests.Outcome.InDoubt d) {
+            outcome = new PendingRequests.Outcome.Failed(registry.delivery(service) == Delivery.AT_MOST_ONCE
+                    ? MeshgateException.of(MeshgateException.Kind.INTERRUPTED, "the broker was lost while this "
+                            + "at-most-once request was in flight; it may have run and is not run again")
+                    : MeshgateException.unavailable("the broker was lost while this request was in flight; retry"));
+        }
         if (outcome instanceof PendingRequests.Outcome.Failed f) {
             metrics.increment("meshgate_requests_total", "outcome", f.error().kind().code());
             return WireMessage.ErrorMessage.of(f.error().forRequest(clientId), identity.id(), null);

@@ -35,4 +35,10 @@ public @interface MeshService {
      * answers mix secrets with data an attacker can influence.
      */
     boolean compress() default true;
+
+    /**
+     * Whether a request may run again after its processing node died mid-request
+     * ({@link Delivery#AT_LEAST_ONCE}, the default) or must not ({@link Delivery#AT_MOST_ONCE}).
+     */
+    Delivery delivery() default Delivery.AT_LEAST_ONCE;
 }

@@ -19,6 +19,6 @@ public class RequestListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        dispatcher.onRequest(JmsEnvelopes.read(message));
+        dispatcher.onRequest(JmsEnvelopes.read(message), JmsEnvelopes.redelivered(message));
     }
 }

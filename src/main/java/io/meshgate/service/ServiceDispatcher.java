@@ -27,7 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link AdmissionPolicy} whether this node may take it, declines it to the topic again (delivered
  * after {@code meshgate.load.declineDelayMs} times its hop count, so that a full node does not
  * take it straight back) or rejects it with {@code OVERLOADED}, or runs the handler and sends its result or error to the requester's
- * reply destination.
+ * reply destination. A redelivered request of an {@link Delivery#AT_MOST_ONCE} service is answered
+ * {@code INTERRUPTED} and not run again.
  *
  * <p>Runs on the request listener's thread; asynchronous handlers complete on their own threads.
  */
@@ -68,10 +69,20 @@ public class ServiceDispatcher {
         metrics.gauge("meshgate_inflight_requests", "requests this node is running", () -> load.snapshot().inFlight());
     }
 
-    /** Handles one request envelope taken from a service topic. */
-    public void onRequest(Envelope envelope) {
+    /**
+     * Handles one request envelope taken from a service topic; {@code redelivered} when the broker
+     * gave it to a consumer before (whose node died before acknowledging it).
+     */
+    public void onRequest(Envelope envelope, boolean redelivered) {
         MeshRequest request = MeshRequest.from(envelope);
         Instant now = clock.instant();
+        if (redelivered && registry.delivery(request.service()) == Delivery.AT_MOST_ONCE) {
+            metrics.increment("meshgate_requests_interrupted_total", "service", request.service());
+            reply(request, MeshReply.error(request.correlationId(), nodeId, null,
+                    MeshgateException.Kind.INTERRUPTED.code(), "the node running this at-most-once request stopped "
+                            + "before it answered; it may have run in part and is not run again", now));
+            return;
+        }
         if (request.expiredAt(now)) {
             metrics.increment("meshgate_requests_expired_total", "service", request.service());
             reply(request, MeshReply.error(request.correlationId(), nodeId, null, MeshgateException.Kind.TIMEOUT.code(),
@@ -159,9 +170,14 @@ public class ServiceDispatcher {
                 request.sessionId(), request.originNode(), request.deadline(), request.idempotencyKey());
     }
 
+    /**
+     * Sends the one reply of a request. Its correlation id is the duplicate-detection id, so the
+     * broker drops a second reply to the same request (a request run again after its first node
+     * died having replied but not acknowledged).
+     */
     private void reply(MeshRequest request, MeshReply reply) {
-        sender.sendToQueue(request.replyTo(), reply.toEnvelope(),
-                remainingMs(request, clock.instant()) + REPLY_GRACE_MS);
+        sender.sendToQueueOnce(request.replyTo(), reply.toEnvelope(),
+                remainingMs(request, clock.instant()) + REPLY_GRACE_MS, request.correlationId());
     }
 
     private static long remainingMs(MeshRequest request, Instant now) {

@@ -25,7 +25,7 @@ public class ServiceRegistry {
     BeanManager beans;
 
     private final Map<String, ServiceHandler> handlers = new TreeMap<>();
-    private final Map<String, Boolean> compress = new TreeMap<>();
+    private final Map<String, MeshService> settings = new TreeMap<>();
 
     @PostConstruct
     void discover() {
@@ -39,7 +39,7 @@ public class ServiceRegistry {
             if (handlers.putIfAbsent(meta.value(), handler) != null) {
                 throw new IllegalStateException("two beans claim service '" + meta.value() + "'");
             }
-            compress.put(meta.value(), meta.compress());
+            settings.put(meta.value(), meta);
         }
         LOG.info(() -> "hosting services " + handlers.keySet());
     }
@@ -54,7 +54,14 @@ public class ServiceRegistry {
      * (every node of a cluster runs the same WAR, so the ingress node knows the setting).
      */
     public boolean compresses(String service) {
-        return compress.getOrDefault(service, true);
+        MeshService meta = settings.get(service);
+        return meta == null || meta.compress();
+    }
+
+    /** The delivery semantics of a hosted service (at-least-once for one this node does not host). */
+    public Delivery delivery(String service) {
+        MeshService meta = settings.get(service);
+        return meta == null ? Delivery.AT_LEAST_ONCE : meta.delivery();
     }
 
     /** The ids of the hosted services, sorted. */

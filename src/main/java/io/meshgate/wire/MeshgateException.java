@@ -22,6 +22,16 @@ public final class MeshgateException extends RuntimeException {
         TIMEOUT("TIMEOUT", 0),
         /** No node could take the request within its limits. */
         OVERLOADED("OVERLOADED", 0),
+        /**
+         * The cluster cannot serve the request now (the node has lost the broker, or does not yet
+         * know the cluster); nothing ran. Retryable: the client SDKs retry it within the deadline.
+         */
+        UNAVAILABLE("UNAVAILABLE", 0),
+        /**
+         * The node running an at-most-once request stopped before it answered; the request may
+         * have run in part and is not run again.
+         */
+        INTERRUPTED("INTERRUPTED", 0),
         /** A frame that cannot be read at all; the session is closed (1007: invalid payload). */
         MALFORMED_FRAME("MALFORMED_FRAME", 1007),
         /** A frame over the size limit; the session is closed (1009: message too big). */
@@ -61,6 +71,11 @@ public final class MeshgateException extends RuntimeException {
         /** The WebSocket close code, or 0 when this kind does not end the session. */
         public int closeCode() {
             return closeCode;
+        }
+
+        /** Whether a client may send the same request again, with the same idempotency key, at once. */
+        public boolean retryable() {
+            return this == UNAVAILABLE;
         }
 
         /** Whether an error of this kind ends the session. */
@@ -130,6 +145,10 @@ public final class MeshgateException extends RuntimeException {
     public static MeshgateException handlerError(Throwable cause) {
         String msg = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return new MeshgateException(Kind.HANDLER_ERROR, msg, cause);
+    }
+
+    public static MeshgateException unavailable(String message) {
+        return of(Kind.UNAVAILABLE, message);
     }
 
     public static MeshgateException malformedFrame(String message) {

@@ -18,12 +18,17 @@ final class SharedCluster {
 
     static synchronized LocalCluster get() throws Exception {
         if (cluster == null) {
-            cluster = LocalCluster.start(LocalCluster.Options.defaults(home(), home().resolve("target/it-cluster"))
+            cluster = LocalCluster.start(LocalCluster.Options.defaults(home(), runDir())
                     .withSecure(false));
             LocalCluster started = cluster;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-cluster"));
         }
         return cluster;
+    }
+
+    /** The shared cluster's run dir: logs, and each node's folder with its execution journal. */
+    static Path runDir() {
+        return home().resolve("target/it-cluster");
     }
 
     /** The project folder. */

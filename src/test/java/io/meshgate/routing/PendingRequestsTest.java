@@ -295,4 +295,29 @@ class PendingRequestsTest {
         assertSame(Thread.currentThread(), ranOn[0]);
         assertEquals(1, calls.get());
     }
+
+    @Test
+    void completeAllEndsEveryPendingRequestOnceWithTheSameOutcome() {
+        Recorder a = new Recorder();
+        Recorder b = new Recorder();
+        pending.register("c-a", "s1", FAR, a);
+        pending.register("c-b", "s2", FAR, b);
+        Outcome doubt = new Outcome.InDoubt("broker lost");
+
+        assertEquals(2, pending.completeAll(doubt));
+        assertFalse(pending.complete("c-a", reply("c-a")));
+        assertEquals(List.of(doubt), a.outcomes);
+        assertEquals(List.of(doubt), b.outcomes);
+        assertEquals(0, pending.size());
+    }
+
+    @Test
+    void aRequestIsPendingUntilItEnds() {
+        pending.register("c1", "s1", FAR, new Recorder());
+        assertTrue(pending.isPending("c1"));
+
+        pending.complete("c1", reply("c1"));
+
+        assertFalse(pending.isPending("c1"));
+    }
 }

@@ -1,8 +1,9 @@
 /**
- * The sample services every node hosts: {@code echo}, {@code time} and {@code work} (synthetic
- * CPU cost, delay and failure, for load and failure tests). {@code echo} and {@code work} record
- * each run in the {@link io.meshgate.service.samples.ExecutionJournal} when it is switched on, so
- * that the fault checker can count requests that ran twice.
+ * The sample services every node hosts: {@code echo}, {@code time}, {@code work} (synthetic CPU
+ * cost, delay and failure, for load and failure tests) and {@code work-once} (the same, declared
+ * at-most-once). {@code echo} and {@code work} record each run in the
+ * {@link io.meshgate.service.samples.ExecutionJournal} when it is switched on, so that the fault
+ * checker can count requests that ran twice.
  *
  * <p>Threading: handlers run on the request listener's threads and keep no state; the journal
  * appends under a lock.

@@ -30,7 +30,7 @@ class EjbJarGeneratorTest {
     private static final Path CLASSES = Path.of("target/classes");
     private static final String JAKARTAEE = "https://jakarta.ee/xml/ns/jakartaee";
     private static final String ADAPTER = "meshgate-ra";
-    private static final Map<String, Integer> CONSUMERS = Map.of("echo", 8, "time", 8, "work", 16);
+    private static final Map<String, Integer> CONSUMERS = Map.of("echo", 8, "time", 8, "work", 16, "work-once", 16);
 
     private static Map<String, MeshService> services;
 
@@ -99,7 +99,7 @@ class EjbJarGeneratorTest {
 
     @Test
     void scanFindsExactlyTheSampleServices() {
-        assertEquals(List.of("echo", "time", "work"), List.copyOf(services.keySet()));
+        assertEquals(List.of("echo", "time", "work-once", "work"), List.copyOf(services.keySet()));
     }
 
     @Test
@@ -132,12 +132,13 @@ class EjbJarGeneratorTest {
 
     @Test
     void descriptorDeclaresOneMessageDrivenBeanPerService() throws Exception {
-        assertEquals(List.of("meshgate-service-echo", "meshgate-service-time", "meshgate-service-work"),
+        assertEquals(List.of("meshgate-service-echo", "meshgate-service-time", "meshgate-service-work-once",
+                        "meshgate-service-work"),
                 List.copyOf(messageDrivenBeans().keySet()));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"echo", "time", "work"})
+    @ValueSource(strings = {"echo", "time", "work", "work-once"})
     void everyBeanIsTheRequestListenerAsJmsMessageListener(String service) throws Exception {
         Element md = messageDrivenBeans().get("meshgate-service-" + service);
 
@@ -147,7 +148,7 @@ class EjbJarGeneratorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"echo", "time", "work"})
+    @ValueSource(strings = {"echo", "time", "work", "work-once"})
     void everyBeanListensOnTheServiceTopic(String service) throws Exception {
         Map<String, String> config = activationConfigOf(service);
 
@@ -157,7 +158,7 @@ class EjbJarGeneratorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"echo", "time", "work"})
+    @ValueSource(strings = {"echo", "time", "work", "work-once"})
     void everyBeanSharesOneDurableSubscriptionNamedAfterTheService(String service) throws Exception {
         Map<String, String> config = activationConfigOf(service);
 
@@ -167,13 +168,13 @@ class EjbJarGeneratorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"echo", "time", "work"})
+    @ValueSource(strings = {"echo", "time", "work", "work-once"})
     void everyBeanHasMaxSessionEqualToTheAnnotatedConsumers(String service) throws Exception {
         assertEquals(Integer.toString(CONSUMERS.get(service)), activationConfigOf(service).get("maxSession"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"echo", "time", "work"})
+    @ValueSource(strings = {"echo", "time", "work", "work-once"})
     void everyBeanHasConsumerWindowSizeZero(String service) throws Exception {
         assertEquals("0", activationConfigOf(service).get("consumerWindowSize"));
     }
@@ -197,7 +198,7 @@ class EjbJarGeneratorTest {
         }
 
         assertEquals(Map.of("meshgate-service-echo", "NotSupported", "meshgate-service-time", "NotSupported",
-                "meshgate-service-work", "NotSupported"), attributes);
+                "meshgate-service-work", "NotSupported", "meshgate-service-work-once", "NotSupported"), attributes);
     }
 
     @Test
@@ -211,7 +212,7 @@ class EjbJarGeneratorTest {
 
         assertEquals("glassfish-ejb-jar", doc.getDocumentElement().getLocalName());
         assertEquals(Map.of("meshgate-service-echo", ADAPTER, "meshgate-service-time", ADAPTER,
-                "meshgate-service-work", ADAPTER), bindings);
+                "meshgate-service-work", ADAPTER, "meshgate-service-work-once", ADAPTER), bindings);
     }
 
     @Test

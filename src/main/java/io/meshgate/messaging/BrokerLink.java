@@ -1,0 +1,105 @@
+package io.meshgate.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Whether this node can reach the broker. A send that fails, or one that has waited longer than
+ * the stall limit (the adapter blocks a send while it reconnects), marks the link lost. Only a
+ * round trip marks it up again: a message this node sent after the loss came back from the broker
+ * (its own heartbeat on the control topic, or a probe on its reply destination). A send that
+ * returns is no proof, since the adapter gives up waiting after its failover timeout and lets a
+ * non-persistent send go without an error. Each change is told once to the listener, with what
+ * failed in between, so that an outage is one pair of log lines however many requests it failed.
+ *
+ * <p>Plain class, thread-safe; the state changes under this object's lock.
+ */
+public final class BrokerLink {
+
+    /** A change of state, as told to the listener. */
+    public sealed interface Change {
+        /** The broker became unreachable. */
+        record Lost(String reason) implements Change { }
+
+        /** The broker answers again after {@code away}; what was refused and what failed meanwhile. */
+        record Regained(Duration away, long refused, long failedSends) implements Change { }
+    }
+
+    private final Clock clock;
+    private final Duration stallLimit;
+    private final Consumer<Change> listener;
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failedSends = new AtomicLong();
+    private volatile boolean up = true;
+    private Instant lostAt;
+
+    /**
+     * @param stallLimit how long a send may wait before the broker counts as lost
+     * @param listener   told each change, on the thread that caused it
+     */
+    public BrokerLink(Clock clock, Duration stallLimit, Consumer<Change> listener) {
+        this.clock = clock;
+        this.stallLimit = stallLimit;
+        this.listener = listener;
+    }
+
+    /** Whether the broker is reachable, as far as this node knows. */
+    public boolean up() {
+        return up;
+    }
+
+    /**
+     * A message that this node sent at {@code sentAt} came back from the broker: the link is up
+     * if it was sent after the loss.
+     */
+    public void roundTrip(Instant sentAt) {
+        if (up) {
+            return;
+        }
+        Change.Regained change;
+        synchronized (this) {
+            if (up || sentAt.isBefore(lostAt)) {
+                return;
+            }
+            up = true;
+            change = new Change.Regained(Duration.between(lostAt, clock.instant()), refused.getAndSet(0),
+                    failedSends.getAndSet(0));
+        }
+        listener.accept(change);
+    }
+
+    /** A send failed with this reason. */
+    public void sendFailed(String reason) {
+        failedSends.incrementAndGet();
+        lose(reason);
+    }
+
+    /** The oldest send still waiting has waited this long. */
+    public void oldestSendWaiting(Duration waited) {
+        if (waited.compareTo(stallLimit) > 0) {
+            lose("a send has waited " + waited.toMillis() + " ms for the broker");
+        }
+    }
+
+    /** A request was refused because the link is lost (counted for the next {@link Change.Regained}). */
+    public void refused() {
+        refused.incrementAndGet();
+    }
+
+    private void lose(String reason) {
+        if (!up) {
+            return;
+        }
+        synchronized (this) {
+            if (!up) {
+                return;
+            }
+            up = false;
+            lostAt = clock.instant();
+        }
+        listener.accept(new Change.Lost(reason));
+    }
+}

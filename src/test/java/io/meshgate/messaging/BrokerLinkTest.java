@@ -1,0 +1,79 @@
+package io.meshgate.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meshgate.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BrokerLinkTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final List<BrokerLink.Change> changes = new ArrayList<>();
+    private final BrokerLink link = new BrokerLink(clock, Duration.ofSeconds(2), changes::add);
+
+    @Test
+    void theLinkStartsUp() {
+        assertTrue(link.up());
+    }
+
+    @Test
+    void aFailedSendLosesTheLinkAndIsToldOnce() {
+        link.sendFailed("connection refused");
+        link.sendFailed("connection refused");
+
+        assertFalse(link.up());
+        assertEquals(List.of(new BrokerLink.Change.Lost("connection refused")), changes);
+    }
+
+    @Test
+    void aSendWaitingLongerThanTheStallLimitLosesTheLink() {
+        link.oldestSendWaiting(Duration.ofMillis(2_001));
+
+        assertFalse(link.up());
+    }
+
+    @Test
+    void aSendWaitingWithinTheStallLimitKeepsTheLinkUp() {
+        link.oldestSendWaiting(Duration.ofMillis(2_000));
+
+        assertTrue(link.up());
+        assertTrue(changes.isEmpty());
+    }
+
+    @Test
+    void aRoundTripOfAMessageSentBeforeTheLossDoesNotRegainTheLink() {
+        Instant before = clock.instant();
+        clock.advance(Duration.ofMillis(10));
+        link.sendFailed("gone");
+
+        link.roundTrip(before);
+
+        assertFalse(link.up());
+    }
+
+    @Test
+    void aRoundTripOfAMessageSentAfterTheLossRegainsTheLinkWithWhatFailedMeanwhile() {
+        link.sendFailed("gone");
+        link.refused();
+        link.refused();
+        clock.advance(Duration.ofSeconds(3));
+
+        link.roundTrip(clock.instant());
+
+        assertTrue(link.up());
+        assertEquals(new BrokerLink.Change.Regained(Duration.ofSeconds(3), 2, 1), changes.get(1));
+    }
+
+    @Test
+    void aRoundTripWhileUpTellsNothing() {
+        link.roundTrip(clock.instant());
+
+        assertTrue(changes.isEmpty());
+    }
+}
