@@ -60,7 +60,7 @@ public class EnvelopeBench {
     public void setUp() throws IOException {
         byte[] json = Payloads.params(SIZE);
         request = new MeshRequest("q2Lw8yR0T5i1kX3vZ7bN4A", "orders", "create", json, "s-7f3a9c21", "node-a",
-                NodeIdentity.replyDestination("node-a"), REQUEST_TIME.plusSeconds(30), 80, 0, "order-42", REQUEST_TIME);
+                NodeIdentity.replyDestination("node-a"), REQUEST_TIME.plusSeconds(30), 80, 0, "order-42", REQUEST_TIME, null);
         reply = MeshReply.result(request.correlationId(), "node-b", json, REPLY_TIME);
         Envelope requestEnvelope = request.toEnvelope();
         Envelope replyEnvelope = reply.toEnvelope();

@@ -69,7 +69,7 @@ public class JmsMappingBench {
     public void setUp() throws Exception {
         byte[] json = Payloads.params(SIZE);
         MeshRequest request = new MeshRequest("q2Lw8yR0T5i1kX3vZ7bN4A", "orders", "create", json, "s-7f3a9c21",
-                "node-a", NodeIdentity.replyDestination("node-a"), TIME.plusSeconds(30), 80, 0, "order-42", TIME);
+                "node-a", NodeIdentity.replyDestination("node-a"), TIME.plusSeconds(30), 80, 0, "order-42", TIME, null);
         envelope = switch (kind) {
             case "request" -> request.toEnvelope();
             case "reply" -> MeshReply.result(request.correlationId(), "node-b", json, TIME.plusMillis(64)).toEnvelope();

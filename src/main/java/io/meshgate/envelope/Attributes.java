@@ -21,6 +21,8 @@ public final class Attributes {
     public static final String DEADLINE = "meshgatedeadline";
     /** How often nodes declined the request so far (Integer). */
     public static final String HOPS = "meshgatehops";
+    /** The client's own id of the request, which its answer carries back (String). */
+    public static final String CLIENT_REQUEST = "meshgateclientreq";
     /** The client's idempotency key (String). */
     public static final String IDEMPOTENCY_KEY = "meshgateidemkey";
     /** The node that ran the request (String). */

@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param hops          how often a node has declined it so far
  * @param idempotencyKey the client's idempotency key, or null
  * @param time          when the ingress node published it
+ * @param clientRequestId the client's own id of the request (its answer names it), or null
  */
 public record MeshRequest(String correlationId, String service, String operation, byte[] params,
                           String sessionId, String originNode, String replyTo, Instant deadline,
-                          int loadFactor, int hops, String idempotencyKey, Instant time) {
+                          int loadFactor, int hops, String idempotencyKey, Instant time,
+                          String clientRequestId) {
 
     /** CloudEvents type of a request. */
     public static final String TYPE = "io.meshgate.request";
@@ -61,7 +63,7 @@ public record MeshRequest(String correlationId, String service, String operation
     /** This request after one more node declined it, with the load factor it now carries. */
     public MeshRequest declined(int newLoadFactor) {
         return new MeshRequest(correlationId, service, operation, params, sessionId, originNode, replyTo, deadline,
-                newLoadFactor, hops + 1, idempotencyKey, time);
+                newLoadFactor, hops + 1, idempotencyKey, time, clientRequestId);
     }
 
     /** The CloudEvents envelope for this request. */
@@ -76,6 +78,9 @@ public record MeshRequest(String correlationId, String service, String operation
         ext.put(Attributes.HOPS, hops);
         if (idempotencyKey != null) {
             ext.put(Attributes.IDEMPOTENCY_KEY, idempotencyKey);
+        }
+        if (clientRequestId != null) {
+            ext.put(Attributes.CLIENT_REQUEST, clientRequestId);
         }
         return new Envelope(correlationId, "/meshgate/node/" + originNode, TYPE, service, time,
                 "application/json", ext, params);
@@ -97,7 +102,8 @@ public record MeshRequest(String correlationId, String service, String operation
                 required(e.stringExtension(Attributes.REPLY_TO), Attributes.REPLY_TO),
                 required(e.timeExtension(Attributes.DEADLINE), Attributes.DEADLINE),
                 e.intExtension(Attributes.LOAD_FACTOR, 100), e.intExtension(Attributes.HOPS, 0),
-                e.stringExtension(Attributes.IDEMPOTENCY_KEY), required(e.time(), "time"));
+                e.stringExtension(Attributes.IDEMPOTENCY_KEY), required(e.time(), "time"),
+                e.stringExtension(Attributes.CLIENT_REQUEST));
     }
 
     static <T> T required(T value, String attribute) {

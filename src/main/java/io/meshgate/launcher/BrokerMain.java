@@ -14,7 +14,8 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  * The embedded Artemis broker of a local cluster, in its own process:
  * {@code BrokerMain <port> <data folder>}. Listens on 127.0.0.1 only, keeps durable
  * subscriptions in a journal under the data folder, sends messages that fail five deliveries to
- * {@code DLQ} and expired ones nowhere. Stops on SIGTERM.
+ * {@code DLQ} and expired ones nowhere, and keeps its duplicate-detection ids in memory only.
+ * Stops on SIGTERM.
  */
 public final class BrokerMain {
 
@@ -57,6 +58,9 @@ public final class BrokerMain {
         return new ConfigurationImpl()
                 .setName("meshgate-broker")
                 .setPersistenceEnabled(true)
+                // duplicate detection (replies carry _AMQ_DUPL_ID) in memory only: a persisted id
+                // cache costs a journal write per reply, and every message here is non-persistent
+                .setPersistIDCache(false)
                 .setSecurityEnabled(false)
                 .setJMXManagementEnabled(false)
                 .setJournalDirectory(data.resolve("journal").toString())

@@ -125,7 +125,7 @@ public class RequestRouter {
         String correlationId = newCorrelationId();
         MeshRequest mesh = new MeshRequest(correlationId, request.service(), request.type(), paramsBytes(request),
                 sessionId, identity.id(), identity.replyDestination(), deadline, initialLoadFactor, 0,
-                request.idempotencyKey() != null ? request.idempotencyKey() : correlationId, receivedAt);
+                request.idempotencyKey() != null ? request.idempotencyKey() : correlationId, receivedAt, request.id());
         pending.register(correlationId, sessionId, deadline,
                 outcome -> answer.accept(toClient(request.id(), request.service(), outcome)));
         if (!publisher.offer(() -> publish(mesh))) {

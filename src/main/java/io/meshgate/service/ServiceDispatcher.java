@@ -176,7 +176,7 @@ public class ServiceDispatcher {
      * died having replied but not acknowledged).
      */
     private void reply(MeshRequest request, MeshReply reply) {
-        sender.sendToQueueOnce(request.replyTo(), reply.toEnvelope(),
+        sender.sendToQueueOnce(request.replyTo(), reply.answering(request).toEnvelope(),
                 remainingMs(request, clock.instant()) + REPLY_GRACE_MS, request.correlationId());
     }
 

@@ -30,12 +30,12 @@ final class Fixtures {
 
     static MeshRequest request() {
         return new MeshRequest("c0ffee-0001", "echo", "ping", utf8(PARAMS), "sess-1", "node-a",
-                "meshgate.reply.node-a", DEADLINE, 60, 1, "key-1", REQUEST_TIME);
+                "meshgate.reply.node-a", DEADLINE, 60, 1, "key-1", REQUEST_TIME, null);
     }
 
     static MeshRequest requestWithoutIdempotencyKey() {
         return new MeshRequest("c0ffee-0002", "work", "spin", utf8("{}"), "sess-2", "node-c",
-                "meshgate.reply.node-c", DEADLINE, 0, 0, null, REQUEST_TIME);
+                "meshgate.reply.node-c", DEADLINE, 0, 0, null, REQUEST_TIME, null);
     }
 
     static MeshReply resultReply() {

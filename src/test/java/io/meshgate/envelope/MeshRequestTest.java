@@ -20,7 +20,7 @@ class MeshRequestTest {
 
     private static MeshRequest withLoadFactor(int loadFactor) {
         return new MeshRequest("c1", "echo", "ping", utf8("{}"), "s1", "node-a", "r", DEADLINE, loadFactor, 0, null,
-                REQUEST_TIME);
+                REQUEST_TIME, null);
     }
 
     @Test
@@ -129,7 +129,7 @@ class MeshRequestTest {
         MeshRequest next = r.declined(80);
 
         assertSameRequest(new MeshRequest(r.correlationId(), r.service(), r.operation(), r.params(), r.sessionId(),
-                r.originNode(), r.replyTo(), r.deadline(), 80, 2, r.idempotencyKey(), r.time()), next);
+                r.originNode(), r.replyTo(), r.deadline(), 80, 2, r.idempotencyKey(), r.time(), null), next);
     }
 
     @Test
@@ -162,7 +162,7 @@ class MeshRequestTest {
     @Test
     void constructorRejectsNegativeHops() {
         EnvelopeException e = assertThrows(EnvelopeException.class, () -> new MeshRequest("c1", "echo", "ping",
-                utf8("{}"), "s1", "node-a", "r", DEADLINE, 50, -1, null, REQUEST_TIME));
+                utf8("{}"), "s1", "node-a", "r", DEADLINE, 50, -1, null, REQUEST_TIME, null));
 
         assertEquals("hops must not be negative", e.getMessage());
     }
@@ -186,7 +186,7 @@ class MeshRequestTest {
     void paramsAreCopiedInAndOut() {
         byte[] params = utf8("[1]");
         MeshRequest r = new MeshRequest("c1", "echo", "ping", params, "s1", "node-a", "r", DEADLINE, 50, 0, null,
-                REQUEST_TIME);
+                REQUEST_TIME, null);
 
         params[1] = '9';
         r.params()[1] = '8';

@@ -19,7 +19,7 @@ class LoadFactorAdmissionTest {
 
     private static MeshRequest request(int loadFactor, int hops) {
         return new MeshRequest("c1", "echo", "ping", "{}".getBytes(StandardCharsets.UTF_8), "s1", "node-a", "r",
-                NOW.plusSeconds(30), loadFactor, hops, null, NOW);
+                NOW.plusSeconds(30), loadFactor, hops, null, NOW, null);
     }
 
     @Test
