@@ -21,7 +21,7 @@ public final class ClientSession {
 
     private static final Logger LOG = Logger.getLogger(ClientSession.class.getName());
 
-    private final String id;
+    private volatile String id;
     private final Session socket;
     private final FrameLayer frames;
     private final MessageCodec codec;
@@ -70,6 +70,11 @@ public final class ClientSession {
     /** The session id: 128 random bits, base64url. */
     public String id() {
         return id;
+    }
+
+    /** Takes the id of a session this one resumes (see {@link SessionRegistry#resume}). */
+    void adopt(String resumedId) {
+        id = resumedId;
     }
 
     /** The frame layer of this session. */

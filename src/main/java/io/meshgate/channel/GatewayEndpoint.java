@@ -55,7 +55,7 @@ public class GatewayEndpoint {
         }
         session.sendFrames(session.frames().start());
         if (session.frames().established()) {
-            session.send(new WireMessage.Hello(session.id(), deps.identity().id()));
+            session.send(deps.sessions().hello(session));
         }
     }
 
@@ -67,7 +67,7 @@ public class GatewayEndpoint {
             FrameLayer.Inbound in = session.frames().open(frame);
             session.sendFrames(in.replies());
             if (in.established()) {
-                session.send(new WireMessage.Hello(session.id(), deps.identity().id()));
+                session.send(deps.sessions().hello(session));
             }
             if (in.payload() == null) {
                 return;
@@ -80,8 +80,16 @@ public class GatewayEndpoint {
                     session.requestEnded();
                     session.send(answer, compress);
                 });
+            } else if (message instanceof WireMessage.Resume resume) {
+                String token = deps.sessions().resume(session, resume);
+                session.send(new WireMessage.Resumed(session.id(), deps.identity().id(), token));
+                resume.requests().forEach(r -> session.requestStarted());
+                deps.router().resume(session.id(), resume.node(), resume.requests(), arrived, (request, answer) -> {
+                    session.requestEnded();
+                    session.send(answer, deps.services().compresses(request.service()));
+                });
             } else {
-                throw MeshgateException.badRequest("a client may only send 'req' messages");
+                throw MeshgateException.badRequest("a client may only send 'req' and 'resume' messages");
             }
         } catch (MeshgateException e) {
             reject(e);
@@ -100,7 +108,8 @@ public class GatewayEndpoint {
     public void close(Session socket, CloseReason reason) {
         if (session != null) {
             deps.sessions().closed(session.id());
-            deps.router().sessionClosed(session.id());
+            deps.router().sessionClosed(session.id(),
+                    reason.getCloseCode().getCode() != CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode());
         }
     }
 

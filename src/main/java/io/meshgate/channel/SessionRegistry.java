@@ -35,7 +35,14 @@ public class SessionRegistry implements SessionGauge {
     @ConfigProperty(name = "meshgate.session.maxFramesPerSecond", defaultValue = "1000")
     int maxFramesPerSecond;
 
+    @Inject
+    @ConfigProperty(name = "meshgate.session.resumeKey")
+    java.util.Optional<String> resumeKeyFile;
+    @Inject
+    io.meshgate.cluster.NodeIdentity identity;
+
     private SessionLimits limits;
+    private io.meshgate.crypto.ResumeTokens tokens;
 
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -44,6 +51,15 @@ public class SessionRegistry implements SessionGauge {
     @PostConstruct
     void init() {
         limits = new SessionLimits(maxInFlight, maxFramesPerSecond);
+        if (resumeKeyFile.isPresent() && !resumeKeyFile.get().isBlank()) {
+            try {
+                byte[] key = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(resumeKeyFile.get()));
+                tokens = new io.meshgate.crypto.ResumeTokens(io.meshgate.crypto.SecretKeyBytes.copyOf(key));
+                java.util.Arrays.fill(key, (byte) 0);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the resume key " + resumeKeyFile.get(), e);
+            }
+        }
         metrics.gauge("meshgate_sessions", "open client sessions on this node", this::openSessions);
     }
 
@@ -76,6 +92,44 @@ public class SessionRegistry implements SessionGauge {
     /** Removes a closed session. */
     public void closed(String id) {
         sessions.remove(id);
+    }
+
+    /** The hello for an open session: its id, this node, and its resume token when resume is on. */
+    public io.meshgate.wire.WireMessage.Hello hello(ClientSession s) {
+        return new io.meshgate.wire.WireMessage.Hello(s.id(), identity.id(), token(s));
+    }
+
+    /**
+     * Makes {@code s} the session that {@code resume} names, when its token is the one issued for
+     * that session, its previous node and the certificate this connection proved; returns the
+     * session's new resume token.
+     *
+     * @throws MeshgateException RESUME_REFUSED when resume is off, the token does not verify, or
+     *     the session is still open on this node
+     */
+    public String resume(ClientSession s, io.meshgate.wire.WireMessage.Resume resume) {
+        if (tokens == null) {
+            throw refused("this cluster has no resume key");
+        }
+        if (!tokens.verify(resume.token(), resume.sessionId(), resume.node(), s.frames().peerFingerprint())) {
+            throw refused("the resume token does not match the session, its node and this client's certificate");
+        }
+        if (sessions.containsKey(resume.sessionId())) {
+            throw refused("session " + resume.sessionId() + " is open on this node");
+        }
+        sessions.remove(s.id());
+        s.adopt(resume.sessionId());
+        sessions.put(s.id(), s);
+        return token(s);
+    }
+
+    private String token(ClientSession s) {
+        return tokens == null ? null : tokens.issue(s.id(), identity.id(), s.frames().peerFingerprint());
+    }
+
+    private MeshgateException refused(String why) {
+        metrics.increment("meshgate_resumes_refused_total");
+        return MeshgateException.of(MeshgateException.Kind.RESUME_REFUSED, why);
     }
 
     /** The codec for inbound payloads. */

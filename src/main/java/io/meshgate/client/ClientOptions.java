@@ -21,14 +21,19 @@ import java.util.Objects;
  * @param tlsProtocols    the TLS versions offered to a {@code wss://} access point (default TLSv1.3 only)
  * @param compressRequests whether requests may be compressed before they are sealed (default true;
  *                        switch off when requests mix secrets with attacker-influenced data)
+ * @param resume          whether a dropped session is resumed on a new connection (default true)
+ * @param resumeWindow    how long the client keeps trying to resume before the calls in flight end
+ *                        {@code DISCONNECTED} (default 30 s)
  */
 public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Duration grace, int maxFrameBytes,
-                            ClientSecurity security, java.util.List<String> tlsProtocols, boolean compressRequests) {
+                            ClientSecurity security, java.util.List<String> tlsProtocols, boolean compressRequests,
+                            boolean resume, Duration resumeWindow) {
 
     public ClientOptions {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(defaultTimeout, "defaultTimeout");
         Objects.requireNonNull(grace, "grace");
+        Objects.requireNonNull(resumeWindow, "resumeWindow");
         tlsProtocols = java.util.List.copyOf(tlsProtocols);
         if (maxFrameBytes < 1024) {
             throw new IllegalArgumentException("maxFrameBytes must be at least 1024");
@@ -66,6 +71,8 @@ public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Du
         private ClientSecurity security;
         private java.util.List<String> tlsProtocols = java.util.List.of("TLSv1.3");
         private boolean compressRequests = true;
+        private boolean resume = true;
+        private Duration resumeWindow = Duration.ofSeconds(30);
 
         public Builder connectTimeout(Duration d) {
             connectTimeout = d;
@@ -105,9 +112,16 @@ public record ClientOptions(Duration connectTimeout, Duration defaultTimeout, Du
             return this;
         }
 
+        /** Whether a dropped session is resumed on a new connection, and for how long the client tries. */
+        public Builder resume(boolean on, Duration window) {
+            resume = on;
+            resumeWindow = window;
+            return this;
+        }
+
         public ClientOptions build() {
             return new ClientOptions(connectTimeout, defaultTimeout, grace, maxFrameBytes, security, tlsProtocols,
-                    compressRequests);
+                    compressRequests, resume, resumeWindow);
         }
     }
 }

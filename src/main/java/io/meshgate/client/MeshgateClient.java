@@ -10,19 +10,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import java.util.function.Consumer;
 
 /**
  * The Java client: one WebSocket session to a meshgate access point (nginx or a node).
@@ -37,53 +43,73 @@ import java.util.function.Consumer;
  * {@code TIMEOUT} when the gateway did not answer within the timeout plus a grace period, or with
  * {@code DISCONNECTED} when the session ends first. A call answered {@code UNAVAILABLE} (nothing
  * ran: the node has lost the broker or does not know the cluster yet) is sent again with the same
- * idempotency key while its timeout allows, and ends with the last answer. Thread-safe.
+ * idempotency key while its timeout allows, and ends with the last answer.
+ *
+ * <p>When the connection drops (the node died or is leaving), the client reconnects through the
+ * same access point with backoff and jitter, runs the handshake again and resumes the session with
+ * its resume token: the calls in flight are handed to the new node, which delivers their answers
+ * (see docs/PROTOCOL.md, "Resume"); calls made meanwhile are sent once the session is back. Only
+ * when no resume succeeds within {@link ClientOptions#resumeWindow()} do the calls end
+ * {@code DISCONNECTED}. Thread-safe.
  */
 public final class MeshgateClient implements AutoCloseable {
 
     /** Error code of calls that the session's end left unanswered. */
     public static final String DISCONNECTED = "DISCONNECTED";
-    private static final java.security.SecureRandom KEYS = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ClientOptions options;
-    private final MessageCodec codec = new MessageCodec();
-    private final FrameLayer frames;
-    private final Map<String, Call> calls = new ConcurrentHashMap<>();
-    private final AtomicLong retries = new AtomicLong();
-    private final List<Consumer<WireMessage.Push>> pushListeners = new CopyOnWriteArrayList<>();
-    private final AtomicLong nextId = new AtomicLong();
-    private final AtomicLong unmatched = new AtomicLong();
-    private final CompletableFuture<WireMessage.Hello> hello = new CompletableFuture<>();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final Object sendLock = new Object();
-    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
-    private volatile WebSocket socket;
-    private final AtomicReference<SSLEngine> tlsEngine = new AtomicReference<>();
-
-    private MeshgateClient(ClientOptions options) {
-        this.options = options;
-        this.frames = options.newFrameLayer();
+    /** Where the session stands. */
+    public enum State {
+        /** Connected; calls go out at once. */
+        OPEN,
+        /** The connection dropped; reconnecting to resume the session. Calls wait. */
+        RESUMING,
+        /** Closed for good. */
+        CLOSED
     }
 
-    /** Connects and waits for the gateway's hello. */
-    public static MeshgateClient connect(URI uri, ClientOptions options) {
-        MeshgateClient c = new MeshgateClient(options);
+    private final URI uri;
+    private final ClientOptions options;
+    private final HttpClient http;
+    private final MessageCodec codec = new MessageCodec();
+    private final Map<String, Call> calls = new ConcurrentHashMap<>();
+    private final List<Consumer<WireMessage.Push>> pushListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong nextId = new AtomicLong();
+    private final AtomicLong unmatched = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong resumes = new AtomicLong();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final AtomicReference<SSLEngine> tlsEngine = new AtomicReference<>();
+    private final Object stateLock = new Object();
+    private volatile State state = State.OPEN;
+    private volatile Link link;
+    private volatile WireMessage.Hello session;
+    private volatile CompletableFuture<WireMessage> resumeAnswer;
+
+    private MeshgateClient(URI uri, ClientOptions options) {
+        this.uri = uri;
+        this.options = options;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(options.connectTimeout());
         if ("wss".equalsIgnoreCase(uri.getScheme())) {
             if (options.security() == null) {
                 throw new IllegalArgumentException("a wss:// access point needs ClientOptions.secure(...)");
             }
-            builder.sslContext(RecordingSslContext.wrap(options.security().tlsContext(), c.tlsEngine))
+            builder.sslContext(RecordingSslContext.wrap(options.security().tlsContext(), tlsEngine))
                     .sslParameters(new SSLParameters(null, options.tlsProtocols().toArray(new String[0])));
         }
-        HttpClient http = builder.build();
+        this.http = builder.build();
+    }
+
+    /** Connects and waits for the gateway's hello. */
+    public static MeshgateClient connect(URI uri, ClientOptions options) {
+        MeshgateClient c = new MeshgateClient(uri, options);
         try {
-            c.socket = http.newWebSocketBuilder().connectTimeout(options.connectTimeout())
-                    .buildAsync(uri, c.new Listener()).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            c.sendFrames(c.frames.start());
-            c.hello.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            c.link = c.openLink();
+            c.session = c.link.hello.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            c.close();
             throw MeshgateException.internal("interrupted while connecting to " + uri, e);
         } catch (Exception e) {
             c.close();
@@ -102,17 +128,27 @@ public final class MeshgateClient implements AutoCloseable {
 
     /** The frame layer's suite: {@code plain} or the secure channel's. */
     public String channelSuite() {
-        return frames.suite();
+        return link.frames.suite();
     }
 
-    /** The session id the gateway gave this session. */
+    /** The session id the gateway gave this session (it stays the same across resumes). */
     public String sessionId() {
-        return hello.join().sessionId();
+        return session.sessionId();
     }
 
-    /** The node holding this session. */
+    /** The node holding this session now. */
     public String node() {
-        return hello.join().node();
+        return session.node();
+    }
+
+    /** Where the session stands. */
+    public State state() {
+        return state;
+    }
+
+    /** Adds a listener told each change of {@link #state()} (on the thread that made it). */
+    public void onStateChange(Consumer<State> listener) {
+        stateListeners.add(listener);
     }
 
     /** Calls a service with the default timeout. */
@@ -134,54 +170,23 @@ public final class MeshgateClient implements AutoCloseable {
      */
     public CompletionStage<Response> call(String service, String type, JsonNode params, Duration timeout,
                                           String idempotencyKey) {
-        java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         String id = Long.toString(nextId.incrementAndGet());
         WireMessage.Request request = new WireMessage.Request(id, service, type, params, timeout.toMillis(),
                 idempotencyKey);
         CompletableFuture<Response> result = new CompletableFuture<>();
-        calls.put(id, new Call(request, System.nanoTime() + timeout.toNanos(), result));
+        Call call = new Call(request, System.nanoTime() + timeout.toNanos(), result);
+        calls.put(id, call);
         result.completeOnTimeout(error(id, MeshgateException.Kind.TIMEOUT.code(),
                         "no answer from the gateway within " + timeout.plus(options.grace()).toMillis() + " ms"),
                 timeout.plus(options.grace()).toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((r, e) -> calls.remove(id));
-        sendRequest(request, result);
-        return result;
-    }
-
-    private void sendRequest(WireMessage.Request request, CompletableFuture<Response> result) {
-        send(codec.encode(request)).exceptionally(e -> {
-            result.complete(error(request.id(), DISCONNECTED, "send failed: " + e.getMessage()));
-            return null;
-        });
-    }
-
-    /**
-     * Sends a call again after a retryable error ({@code UNAVAILABLE}: nothing ran) with the same
-     * id and idempotency key and the time it has left, after a backoff (50 ms doubling to 1 s,
-     * with jitter); false when the call has no time left for it.
-     */
-    private boolean retry(Call call, int attempt) {
-        long backoffMs = Math.min(1_000, 50L << Math.min(attempt, 5));
-        backoffMs = backoffMs / 2 + KEYS.nextInt((int) backoffMs / 2 + 1);
-        long leftMs = (call.deadlineNanos() - System.nanoTime()) / 1_000_000 - backoffMs;
-        if (leftMs < 1) {
-            return false;
+        if (state == State.CLOSED) {
+            result.complete(error(id, DISCONNECTED, "the session is closed"));
+        } else {
+            sendCall(call, request);
         }
-        WireMessage.Request r = call.request();
-        WireMessage.Request again = new WireMessage.Request(r.id(), r.service(), r.type(), r.params(), leftMs,
-                r.idempotencyKey());
-        retries.incrementAndGet();
-        CompletableFuture.delayedExecutor(backoffMs, TimeUnit.MILLISECONDS).execute(() -> {
-            if (!call.result().isDone()) {
-                sendRequest(again, call.result());
-            }
-        });
-        return true;
-    }
-
-    /** Calls sent again after a retryable error, since the client was made. */
-    public long retries() {
-        return retries.get();
+        return result;
     }
 
     /** Adds a listener for pushed messages; it runs on the client's reader thread. */
@@ -189,7 +194,7 @@ public final class MeshgateClient implements AutoCloseable {
         pushListeners.add(listener);
     }
 
-    /** Completes with the close code when the session ends. */
+    /** Completes with the close code when the session ends for good. */
     public CompletionStage<Integer> closed() {
         return closed;
     }
@@ -207,45 +212,93 @@ public final class MeshgateClient implements AutoCloseable {
         return calls.size();
     }
 
+    /** Calls sent again after a retryable error, since the client was made. */
+    public long retries() {
+        return retries.get();
+    }
+
+    /** Times the session was resumed on a new connection. */
+    public long resumes() {
+        return resumes.get();
+    }
+
     @Override
     public void close() {
-        WebSocket ws = socket;
-        if (ws != null && !ws.isOutputClosed()) {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        Link l = link;
+        setState(State.CLOSED);
+        if (l != null && l.socket != null && !l.socket.isOutputClosed()) {
+            l.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
         }
         ended(WebSocket.NORMAL_CLOSURE, "client closed the session");
     }
 
-    private CompletableFuture<?> send(byte[] payload) {
-        synchronized (sendLock) {
-            return sendFrames(frames.seal(payload, options.compressRequests()));
-        }
-    }
+    // ----- sending
 
-    private CompletableFuture<?> sendFrames(List<ByteBuffer> out) {
-        synchronized (sendLock) {
-            for (ByteBuffer frame : out) {
-                lastSend = lastSend.handle((v, e) -> null).thenCompose(v -> socket.sendBinary(frame, true));
+    /** Sends a call now, or leaves it for the resume when the session is between connections. */
+    private void sendCall(Call call, WireMessage.Request request) {
+        Link l = link;
+        if (state != State.OPEN || l == null) {
+            return;
+        }
+        call.sent.set(true);
+        l.send(codec.encode(request), options.compressRequests()).exceptionally(e -> {
+            if (l == link && state == State.OPEN && !options.resume()) {
+                call.result.complete(error(request.id(), DISCONNECTED, "send failed: " + e.getMessage()));
             }
-            return lastSend;
-        }
+            return null;
+        });
     }
 
-    private void onFrame(ByteBuffer frame) {
-        FrameLayer.Inbound in = frames.open(frame);
-        sendFrames(in.replies());
+    /**
+     * Sends a call again after a retryable error ({@code UNAVAILABLE}: nothing ran) with the same
+     * id and idempotency key and the time it has left, after a backoff (50 ms doubling to 1 s,
+     * with jitter); false when the call has no time left for it.
+     */
+    private boolean retry(Call call, int attempt) {
+        long backoffMs = jitter(Math.min(1_000, 50L << Math.min(attempt, 5)));
+        long leftMs = call.leftMs() - backoffMs;
+        if (leftMs < 1) {
+            return false;
+        }
+        WireMessage.Request r = call.request;
+        WireMessage.Request again = new WireMessage.Request(r.id(), r.service(), r.type(), r.params(), leftMs,
+                r.idempotencyKey());
+        retries.incrementAndGet();
+        CompletableFuture.delayedExecutor(backoffMs, TimeUnit.MILLISECONDS).execute(() -> {
+            if (!call.result.isDone()) {
+                sendCall(call, again);
+            }
+        });
+        return true;
+    }
+
+    // ----- receiving
+
+    private void onFrame(Link l, ByteBuffer frame) {
+        FrameLayer.Inbound in = l.frames.open(frame);
+        l.sendFrames(in.replies());
         if (in.payload() == null) {
             return;
         }
         WireMessage m = codec.decode(in.payload());
         if (m instanceof WireMessage.Hello h) {
-            hello.complete(h);
+            l.hello.complete(h);
+        } else if (m instanceof WireMessage.Resumed r) {
+            CompletableFuture<WireMessage> waiting = resumeAnswer;
+            if (waiting != null) {
+                waiting.complete(r);
+            }
         } else if (m instanceof WireMessage.Response r) {
             complete(new Response(r.id(), true, r.result(), null, null, r.ingressNode(), r.processedBy()));
         } else if (m instanceof WireMessage.ErrorMessage e) {
+            CompletableFuture<WireMessage> waiting = resumeAnswer;
+            if (e.id() == null && MeshgateException.Kind.RESUME_REFUSED.code().equals(e.code()) && waiting != null) {
+                waiting.complete(e);
+                return;
+            }
             complete(new Response(e.id(), false, null, e.code(), e.message(), e.ingressNode(), e.processedBy()));
         } else if (m instanceof WireMessage.Push p) {
-            pushListeners.forEach(l -> l.accept(p));
+            pushListeners.forEach(listener -> listener.accept(p));
         }
     }
 
@@ -256,43 +309,180 @@ public final class MeshgateClient implements AutoCloseable {
             return;
         }
         if (!r.ok() && MeshgateException.Kind.ofCode(r.errorCode()).retryable()
-                && retry(call, call.attempts().getAndIncrement())) {
+                && retry(call, call.attempts.getAndIncrement())) {
             return;
         }
-        if (!call.result().complete(r)) {
+        if (!call.result.complete(r)) {
             unmatched.incrementAndGet();
         }
     }
 
-    /** A call in flight: what was sent, when its time is up, and its outcome. */
-    private record Call(WireMessage.Request request, long deadlineNanos, CompletableFuture<Response> result,
-                        java.util.concurrent.atomic.AtomicInteger attempts) {
-        Call(WireMessage.Request request, long deadlineNanos, CompletableFuture<Response> result) {
-            this(request, deadlineNanos, result, new java.util.concurrent.atomic.AtomicInteger());
+    // ----- losing and resuming the connection
+
+    /**
+     * The connection ended with this code. A code that says the peer will not have us back
+     * (protocol errors, normal closure) ends the session; a dropped connection or a node going away
+     * starts a resume when the session has a resume token.
+     */
+    private void lost(Link l, int code, String reason) {
+        if (l != link || state != State.OPEN) {
+            return;
+        }
+        boolean resumable = code == 1006 || code == 1001 || code == 1012 || code == 1013;
+        if (!resumable || !options.resume() || session == null || session.resumeToken() == null) {
+            ended(code, reason);
+            return;
+        }
+        setState(State.RESUMING);
+        Thread t = new Thread(() -> resumeLoop(code, reason), "meshgate-resume");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void resumeLoop(int code, String reason) {
+        long end = System.nanoTime() + options.resumeWindow().toNanos();
+        long backoffMs = 100;
+        String last = code + " " + reason;
+        while (state == State.RESUMING && System.nanoTime() < end) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(jitter(backoffMs));
+                if (tryResume()) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                last = String.valueOf(e.getMessage());
+            }
+            backoffMs = Math.min(2_000, backoffMs * 2);
+        }
+        if (state == State.RESUMING) {
+            ended(code, "could not resume the session within " + options.resumeWindow().toMillis() + " ms: " + last);
         }
     }
 
+    /** One attempt: a new connection, the handshake, then {@code resume}; true when the session is open again. */
+    private boolean tryResume() throws Exception {
+        Link fresh = openLink();
+        try {
+            return resumeOn(fresh);
+        } catch (Exception e) {
+            resumeAnswer = null;
+            if (fresh.socket != null) {
+                fresh.socket.abort();
+            }
+            throw e;
+        }
+    }
+
+    private boolean resumeOn(Link fresh) throws Exception {
+        WireMessage.Hello hello = fresh.hello.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        WireMessage.Hello previous = session;
+        List<Call> inDoubt = new ArrayList<>();
+        List<WireMessage.Request> requests = new ArrayList<>();
+        for (Call c : calls.values()) {
+            long left = c.leftMs();
+            if (c.sent.get() && !c.result.isDone() && left > 0) {
+                inDoubt.add(c);
+                WireMessage.Request r = c.request;
+                requests.add(new WireMessage.Request(r.id(), r.service(), r.type(), r.params(), left,
+                        r.idempotencyKey()));
+            }
+        }
+        CompletableFuture<WireMessage> answer = new CompletableFuture<>();
+        resumeAnswer = answer;
+        link = fresh;
+        fresh.send(codec.encode(new WireMessage.Resume(previous.sessionId(), previous.node(),
+                previous.resumeToken(), requests)), options.compressRequests());
+        WireMessage result = answer.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        resumeAnswer = null;
+        if (result instanceof WireMessage.Resumed r) {
+            session = new WireMessage.Hello(r.sessionId(), r.node(), r.resumeToken());
+            resumes.incrementAndGet();
+        } else {
+            String why = ((WireMessage.ErrorMessage) result).message();
+            inDoubt.forEach(c -> c.result.complete(error(c.request.id(), DISCONNECTED, "resume refused: " + why)));
+            session = hello;
+        }
+        setState(State.OPEN);
+        for (Call c : calls.values()) {
+            if (!c.sent.get() && !c.result.isDone()) {
+                sendCall(c, c.request.withTimeout(Math.max(1, c.leftMs())));
+            }
+        }
+        return true;
+    }
+
     private void ended(int code, String reason) {
-        hello.completeExceptionally(MeshgateException.of(MeshgateException.Kind.INTERNAL,
-                "session closed before hello: " + code + " " + reason));
-        calls.forEach((id, c) -> c.result().complete(error(id, DISCONNECTED, "session closed: " + code + " " + reason)));
+        setState(State.CLOSED);
+        Link l = link;
+        if (l != null) {
+            l.hello.completeExceptionally(MeshgateException.of(MeshgateException.Kind.INTERNAL,
+                    "session closed before hello: " + code + " " + reason));
+        }
+        calls.forEach((id, c) -> c.result.complete(error(id, DISCONNECTED, "session closed: " + code + " " + reason)));
         closed.complete(code);
     }
 
-    /** 128 random bits, base64url: unique per call across clients. */
-    private static String newIdempotencyKey() {
-        byte[] b = new byte[16];
-        KEYS.nextBytes(b);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    private void setState(State next) {
+        synchronized (stateLock) {
+            if (state == next || state == State.CLOSED) {
+                return;
+            }
+            state = next;
+        }
+        stateListeners.forEach(l -> l.accept(next));
     }
 
-    private static Response error(String id, String code, String message) {
-        return new Response(id, false, null, code, message, null, null);
+    // ----- connections
+
+    /** Opens a WebSocket with a fresh frame layer and starts its handshake. */
+    private Link openLink() throws Exception {
+        Link l = new Link(options.newFrameLayer());
+        l.socket = http.newWebSocketBuilder().connectTimeout(options.connectTimeout())
+                .buildAsync(uri, l.listener).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        l.sendFrames(l.frames.start());
+        return l;
+    }
+
+    /** One WebSocket connection with its frame layer; events of a replaced connection are ignored. */
+    private final class Link {
+        final FrameLayer frames;
+        final CompletableFuture<WireMessage.Hello> hello = new CompletableFuture<>();
+        final Listener listener = new Listener(this);
+        private final Object sendLock = new Object();
+        private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+        volatile WebSocket socket;
+
+        Link(FrameLayer frames) {
+            this.frames = frames;
+        }
+
+        CompletableFuture<?> send(byte[] payload, boolean compress) {
+            synchronized (sendLock) {
+                return sendFrames(frames.seal(payload, compress));
+            }
+        }
+
+        CompletableFuture<?> sendFrames(List<ByteBuffer> out) {
+            synchronized (sendLock) {
+                for (ByteBuffer frame : out) {
+                    lastSend = lastSend.handle((v, e) -> null).thenCompose(v -> socket.sendBinary(frame, true));
+                }
+                return lastSend;
+            }
+        }
     }
 
     /** Reassembles binary messages and dispatches them; runs on the HTTP client's thread. */
     private final class Listener implements WebSocket.Listener {
+        private final Link owner;
         private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+
+        Listener(Link owner) {
+            this.owner = owner;
+        }
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
@@ -308,7 +498,7 @@ public final class MeshgateClient implements AutoCloseable {
                 byte[] whole = partial.toByteArray();
                 partial.reset();
                 try {
-                    onFrame(ByteBuffer.wrap(whole));
+                    onFrame(owner, ByteBuffer.wrap(whole));
                 } catch (MeshgateException e) {
                     ws.sendClose(MeshgateException.Kind.MALFORMED_FRAME.closeCode(), "unreadable frame");
                     ended(MeshgateException.Kind.MALFORMED_FRAME.closeCode(), e.getMessage());
@@ -328,13 +518,51 @@ public final class MeshgateClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            ended(statusCode, reason);
+            owner.hello.completeExceptionally(MeshgateException.of(MeshgateException.Kind.INTERNAL,
+                    "closed before hello: " + statusCode + " " + reason));
+            lost(owner, statusCode, reason);
             return null;
         }
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            ended(1006, String.valueOf(error.getMessage()));
+            owner.hello.completeExceptionally(error);
+            lost(owner, 1006, String.valueOf(error.getMessage()));
         }
+    }
+
+    /** A call in flight: what was sent, when its time is up, and its outcome. */
+    private static final class Call {
+        final WireMessage.Request request;
+        final long deadlineNanos;
+        final CompletableFuture<Response> result;
+        final AtomicInteger attempts = new AtomicInteger();
+        final AtomicBoolean sent = new AtomicBoolean();
+
+        Call(WireMessage.Request request, long deadlineNanos, CompletableFuture<Response> result) {
+            this.request = request;
+            this.deadlineNanos = deadlineNanos;
+            this.result = result;
+        }
+
+        long leftMs() {
+            return (deadlineNanos - System.nanoTime()) / 1_000_000;
+        }
+    }
+
+    /** 128 random bits, base64url: unique per call across clients. */
+    private static String newIdempotencyKey() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** A delay between half and all of {@code ms}. */
+    private static long jitter(long ms) {
+        return ms / 2 + RANDOM.nextInt((int) ms / 2 + 1);
+    }
+
+    private static Response error(String id, String code, String message) {
+        return new Response(id, false, null, code, message, null, null);
     }
 }

@@ -257,6 +257,7 @@ public final class LocalCluster implements AutoCloseable {
                 "-Dmeshgate.node.id=" + nodeId, "-Djava.io.tmpdir=" + dir, "-Dmeshgate.proxy.trusted=" + Nginx.SOURCES,
                 "-Dmeshgate.samples.executionLog=" + dir.resolve(EXECUTION_LOG)));
         Map<String, String> all = new java.util.LinkedHashMap<>(secureConfig(nodeId));
+        all.put("meshgate.session.resumeKey", resumeKey().toString());
         all.putAll(config);
         all.forEach((k, v) -> command.add("-D" + k + "=" + v));
         NodeTls tls = nodeTls(nodeId, dir);
@@ -321,6 +322,25 @@ public final class LocalCluster implements AutoCloseable {
         return new NodeTls(alias, List.of("-Djavax.net.ssl.keyStore=" + keys, "-Djavax.net.ssl.keyStorePassword=changeit",
                 "-Djavax.net.ssl.keyStoreType=PKCS12", "-Djavax.net.ssl.trustStore=" + trust,
                 "-Djavax.net.ssl.trustStorePassword=changeit", "-Djavax.net.ssl.trustStoreType=PKCS12"));
+    }
+
+    /**
+     * The cluster's resume key (32 random bytes, owner-only), shared by every node so that any of
+     * them can check the resume token another issued; made on first use.
+     */
+    private synchronized Path resumeKey() throws IOException {
+        Path key = options.runDir().resolve("resume.key");
+        if (!Files.exists(key)) {
+            byte[] bytes = new byte[32];
+            new java.security.SecureRandom().nextBytes(bytes);
+            Files.write(key, bytes);
+            try {
+                Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                LOG.fine("no POSIX permissions here: resume key left with default permissions");
+            }
+        }
+        return key;
     }
 
     /** The node configuration of the secure channel, or nothing for a plain cluster. */

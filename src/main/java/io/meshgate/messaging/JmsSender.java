@@ -196,6 +196,51 @@ public class JmsSender {
         lease.close();
     }
 
+    /**
+     * A consumer of the messages on {@code queue} that match {@code selector}, on a context of
+     * its own (not pooled); close it when done. For rare, bounded work such as collecting the
+     * replies of a session that moved from another node.
+     */
+    public Receiver receiver(String queue, String selector) {
+        try {
+            JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+            try {
+                return new Receiver(context, context.createConsumer(context.createQueue(queue), selector));
+            } catch (JMSRuntimeException e) {
+                context.close();
+                throw e;
+            }
+        } catch (JMSRuntimeException e) {
+            throw MeshgateException.unavailable("cannot consume from " + queue + ": " + e.getMessage());
+        }
+    }
+
+    /** A consumer with its own context: {@link #poll()} takes what has arrived, without waiting. */
+    public static final class Receiver implements AutoCloseable {
+        private final JMSContext context;
+        private final jakarta.jms.JMSConsumer consumer;
+
+        private Receiver(JMSContext context, jakarta.jms.JMSConsumer consumer) {
+            this.context = context;
+            this.consumer = consumer;
+        }
+
+        /** The next matching message's envelope, or null when none is waiting. */
+        public Envelope poll() {
+            jakarta.jms.Message m = consumer.receiveNoWait();
+            return m == null ? null : JmsEnvelopes.read(m);
+        }
+
+        @Override
+        public void close() {
+            try {
+                context.close();
+            } catch (JMSRuntimeException e) {
+                LOG.log(Level.FINE, "closing a receiver", e);
+            }
+        }
+    }
+
     @PreDestroy
     void closeAll() {
         if (watcher != null) {

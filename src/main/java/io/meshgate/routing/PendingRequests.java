@@ -100,6 +100,27 @@ public final class PendingRequests {
         return n[0];
     }
 
+    /**
+     * Takes a pending request out without telling its callback (its answer goes elsewhere);
+     * returns its session id, or null when it was not pending.
+     */
+    public String withdraw(String correlationId) {
+        Entry e = entries.remove(correlationId);
+        if (e == null) {
+            return null;
+        }
+        if (e.timer() != null) {
+            e.timer().cancel(false);
+        }
+        return e.sessionId();
+    }
+
+    /** The session of a pending request, or null when it is not pending. */
+    public String sessionOf(String correlationId) {
+        Entry e = entries.get(correlationId);
+        return e == null ? null : e.sessionId();
+    }
+
     /** Ends every pending request with the same outcome; returns how many. */
     public int completeAll(Outcome outcome) {
         int n = 0;

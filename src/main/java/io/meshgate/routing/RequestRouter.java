@@ -28,6 +28,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.function.Consumer;
@@ -47,6 +50,10 @@ public class RequestRouter {
     private static final String PROBE_PREFIX = "probe:";
     private static final long PROBE_INTERVAL_MS = 1_000;
     private static final long REPLY_SILENCE_MS = 5 * PROBE_INTERVAL_MS;
+    /** How long an answer waits on the parked queue for its session's new node. */
+    private static final long MAX_PARKED_MS = 60_000;
+    /** A resumed at-least-once request without a collected answer by then is run again. */
+    private static final long RESUBMIT_AFTER_MS = 300;
 
     @Inject
     NodeIdentity identity;
@@ -70,6 +77,8 @@ public class RequestRouter {
     RequestPublisher publisher;
     @Inject
     ServiceRegistry registry;
+    @Inject
+    SessionHandover handover;
 
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
@@ -166,7 +175,11 @@ public class RequestRouter {
         }
     }
 
-    /** Ends the pending request a reply envelope answers; a reply for an ended request is counted and dropped. */
+    /**
+     * Ends the pending request a reply envelope answers. A reply for a session that has left this
+     * node (its socket dropped) is parked for the node that resumes it; a reply for an ended
+     * request is counted and dropped.
+     */
     public void onReply(Envelope envelope) {
         MeshReply reply = MeshReply.from(envelope);
         replySeenAt = clock.instant();
@@ -174,14 +187,71 @@ public class RequestRouter {
             sender.link().roundTrip(reply.time());
             return;
         }
+        String session = pending.sessionOf(reply.correlationId());
+        if (session != null && handover.isDetached(session) && reply.sessionId() != null
+                && pending.withdraw(reply.correlationId()) != null) {
+            handover.park(reply, MAX_PARKED_MS);
+            return;
+        }
         if (!pending.complete(reply.correlationId(), new PendingRequests.Outcome.Replied(reply))) {
             metrics.increment("meshgate_replies_late_total");
         }
     }
 
-    /** Forgets the pending requests of a session that closed. */
-    public void sessionClosed(String sessionId) {
-        pending.forgetSession(sessionId);
+    /**
+     * Takes over the requests of a session resumed from {@code previousNode}: each is pending here
+     * under its client id until its time (counted from {@code receivedAt}) is up, and ends with
+     * the first answer that arrives: the one collected from the parked queue or the previous
+     * node's reply queue (the original run), or, for an at-least-once service whose answer has
+     * not come within {@value #RESUBMIT_AFTER_MS} ms, the answer of running it again with the same
+     * idempotency key. An at-most-once request is never sent again: without a collected answer
+     * it ends with {@code TIMEOUT}.
+     */
+    public void resume(String sessionId, String previousNode, List<WireMessage.Request> requests, Instant receivedAt,
+                       java.util.function.BiConsumer<WireMessage.Request, WireMessage> answer) {
+        Map<String, String> byClientId = new ConcurrentHashMap<>();
+        Instant last = receivedAt;
+        for (WireMessage.Request r : requests) {
+            long timeoutMs = r.timeoutMs() > 0 ? r.timeoutMs() : defaultTimeoutMs;
+            Instant deadline = receivedAt.plusMillis(timeoutMs);
+            last = deadline.isAfter(last) ? deadline : last;
+            String correlationId = newCorrelationId();
+            byClientId.put(r.id(), correlationId);
+            pending.register(correlationId, sessionId, deadline, outcome -> {
+                byClientId.remove(r.id());
+                answer.accept(r, toClient(r.id(), r.service(), outcome));
+            });
+            if (registry.delivery(r.service()) == Delivery.AT_LEAST_ONCE) {
+                MeshRequest mesh = new MeshRequest(correlationId, r.service(), r.type(), paramsBytes(r), sessionId,
+                        identity.id(), identity.replyDestination(), deadline, initialLoadFactor, 0,
+                        r.idempotencyKey() != null ? r.idempotencyKey() : correlationId, receivedAt, r.id());
+                timer.scheduler().schedule(() -> {
+                    if (pending.isPending(correlationId) && !publisher.offer(() -> publish(mesh))) {
+                        LOG.fine("publisher queue full: resumed request not sent again");
+                    }
+                }, RESUBMIT_AFTER_MS, TimeUnit.MILLISECONDS);
+            }
+        }
+        metrics.increment("meshgate_sessions_resumed_total");
+        handover.collect(sessionId, previousNode, last, reply -> {
+            String correlationId = reply.clientRequestId() == null ? null : byClientId.get(reply.clientRequestId());
+            if (correlationId != null) {
+                pending.complete(correlationId, new PendingRequests.Outcome.Replied(reply));
+            }
+        });
+    }
+
+    /**
+     * A session's socket closed. When the client closed it, its pending requests are forgotten;
+     * when it dropped (the client may resume elsewhere), they stay pending and their answers are
+     * parked for the node that resumes the session.
+     */
+    public void sessionClosed(String sessionId, boolean byClient) {
+        if (byClient) {
+            pending.forgetSession(sessionId);
+        } else {
+            handover.detach(sessionId);
+        }
     }
 
     /**

@@ -55,4 +55,12 @@ public interface FrameLayer {
 
     /** The layer's suite as reported to clients and operators, e.g. {@code plain}. */
     String suite();
+
+    /**
+     * The SHA-256 fingerprint of the certificate the peer proved in the handshake, or an empty
+     * array when the layer has no handshake (plain frames).
+     */
+    default byte[] peerFingerprint() {
+        return new byte[0];
+    }
 }

@@ -32,6 +32,11 @@ public final class MeshgateException extends RuntimeException {
          * have run in part and is not run again.
          */
         INTERRUPTED("INTERRUPTED", 0),
+        /**
+         * A resume was refused (bad token, unknown session, resume switched off); the connection
+         * stays open as a new session, and the requests the resume carried get no answer from it.
+         */
+        RESUME_REFUSED("RESUME_REFUSED", 0),
         /** A frame that cannot be read at all; the session is closed (1007: invalid payload). */
         MALFORMED_FRAME("MALFORMED_FRAME", 1007),
         /** A frame over the size limit; the session is closed (1009: message too big). */

@@ -8,7 +8,8 @@ import java.io.IOException;
 
 /**
  * Reads and writes the inner payload: one JSON object per frame whose {@code kind} is
- * {@code hello}, {@code req}, {@code res}, {@code error} or {@code push}. Unknown fields are
+ * {@code hello}, {@code req}, {@code res}, {@code error}, {@code push}, {@code resume} or
+ * {@code resumed}. Unknown fields are
  * ignored so that newer peers can add some; missing or mistyped required fields are a
  * {@link MeshgateException.Kind#BAD_REQUEST} naming the field. Thread-safe.
  */
@@ -28,15 +29,17 @@ public final class MessageCodec {
         ObjectNode o = mapper.createObjectNode();
         if (message instanceof WireMessage.Hello h) {
             o.put("kind", "hello").put("sessionId", h.sessionId()).put("node", h.node());
+            if (h.resumeToken() != null) {
+                o.put("resumeToken", h.resumeToken());
+            }
         } else if (message instanceof WireMessage.Request r) {
-            o.put("kind", "req").put("id", r.id()).put("service", r.service()).put("type", r.type());
-            o.set("params", r.params());
-            if (r.timeoutMs() > 0) {
-                o.put("timeoutMs", r.timeoutMs());
-            }
-            if (r.idempotencyKey() != null) {
-                o.put("idempotencyKey", r.idempotencyKey());
-            }
+            request(o.put("kind", "req"), r);
+        } else if (message instanceof WireMessage.Resume r) {
+            o.put("kind", "resume").put("sessionId", r.sessionId()).put("node", r.node()).put("token", r.token());
+            r.requests().forEach(q -> request(o.withArray("requests").addObject(), q));
+        } else if (message instanceof WireMessage.Resumed r) {
+            o.put("kind", "resumed").put("sessionId", r.sessionId()).put("node", r.node())
+                    .put("resumeToken", r.resumeToken());
         } else if (message instanceof WireMessage.Response r) {
             o.put("kind", "res").put("id", r.id());
             o.set("result", r.result());
@@ -52,6 +55,17 @@ public final class MessageCodec {
             return mapper.writeValueAsBytes(o);
         } catch (IOException e) {
             throw MeshgateException.internal("cannot write message", e);
+        }
+    }
+
+    private static void request(ObjectNode o, WireMessage.Request r) {
+        o.put("id", r.id()).put("service", r.service()).put("type", r.type());
+        o.set("params", r.params());
+        if (r.timeoutMs() > 0) {
+            o.put("timeoutMs", r.timeoutMs());
+        }
+        if (r.idempotencyKey() != null) {
+            o.put("idempotencyKey", r.idempotencyKey());
         }
     }
 
@@ -77,19 +91,49 @@ public final class MessageCodec {
             String kind = text(root, "kind", true);
             text(root, "id", false);
             return switch (kind) {
-                case "req" -> new WireMessage.Request(id, text(root, "service", true), text(root, "type", true),
-                        root.get("params"), longValue(root, "timeoutMs"), text(root, "idempotencyKey", false));
+                case "req" -> request(root, id);
+                case "resume" -> new WireMessage.Resume(text(root, "sessionId", true), text(root, "node", true),
+                        text(root, "token", true), requests(root.get("requests")));
+                case "resumed" -> new WireMessage.Resumed(text(root, "sessionId", true), text(root, "node", true),
+                        text(root, "resumeToken", true));
                 case "res" -> new WireMessage.Response(id, root.get("result"), text(root, "ingressNode", false),
                         text(root, "processedBy", false));
                 case "error" -> new WireMessage.ErrorMessage(id, text(root, "code", true), text(root, "message", false),
                         text(root, "ingressNode", false), text(root, "processedBy", false));
                 case "push" -> new WireMessage.Push(text(root, "topic", true), root.get("data"));
-                case "hello" -> new WireMessage.Hello(text(root, "sessionId", true), text(root, "node", true));
+                case "hello" -> new WireMessage.Hello(text(root, "sessionId", true), text(root, "node", true),
+                        text(root, "resumeToken", false));
                 default -> throw MeshgateException.badRequest("unknown kind '" + abbreviate(kind) + "'");
             };
         } catch (MeshgateException e) {
             throw id == null || id.length() > WireMessage.MAX_ID_LENGTH ? e : e.forRequest(id);
         }
+    }
+
+    private static WireMessage.Request request(JsonNode o, String id) {
+        return new WireMessage.Request(id, text(o, "service", true), text(o, "type", true), o.get("params"),
+                longValue(o, "timeoutMs"), text(o, "idempotencyKey", false));
+    }
+
+    private static java.util.List<WireMessage.Request> requests(JsonNode array) {
+        if (array == null || array.isNull()) {
+            return java.util.List.of();
+        }
+        if (!array.isArray()) {
+            throw MeshgateException.badRequest("requests must be an array");
+        }
+        if (array.size() > WireMessage.Resume.MAX_REQUESTS) {
+            throw MeshgateException.badRequest("a resume carries at most " + WireMessage.Resume.MAX_REQUESTS
+                    + " requests");
+        }
+        java.util.List<WireMessage.Request> out = new java.util.ArrayList<>();
+        for (JsonNode r : array) {
+            if (!r.isObject()) {
+                throw MeshgateException.badRequest("each resumed request must be an object");
+            }
+            out.add(request(r, text(r, "id", true)));
+        }
+        return out;
     }
 
     private static String text(JsonNode root, String field, boolean required) {

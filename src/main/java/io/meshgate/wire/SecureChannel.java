@@ -233,6 +233,18 @@ public final class SecureChannel implements FrameLayer {
         return peerLeaf;
     }
 
+    @Override
+    public byte[] peerFingerprint() {
+        if (peerLeaf == null) {
+            return new byte[0];
+        }
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(peerLeaf.getEncoded());
+        } catch (java.security.GeneralSecurityException e) {
+            throw MeshgateException.internal("cannot fingerprint the peer certificate", e);
+        }
+    }
+
     /** The key generation this side currently seals with (0 until the first rekey). */
     public int sendGeneration() {
         return sendGeneration;

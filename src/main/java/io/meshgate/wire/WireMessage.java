@@ -17,11 +17,53 @@ public sealed interface WireMessage {
     /** Service ids: lower-case letters, digits, '.', '_' and '-', at most 64, starting alphanumeric. */
     Pattern SERVICE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
-    /** Sent by the node once the session is open: the session id and the node that holds it. */
-    record Hello(String sessionId, String node) implements WireMessage {
+    /**
+     * Sent by the node once the session is open: the session id, the node that holds it, and the
+     * token with which the client may resume the session on another node (null when the cluster
+     * has no resume key).
+     */
+    record Hello(String sessionId, String node, String resumeToken) implements WireMessage {
         public Hello {
             requireText(sessionId, "sessionId");
             requireText(node, "node");
+        }
+
+        /** A hello without a resume token. */
+        public Hello(String sessionId, String node) {
+            this(sessionId, node, null);
+        }
+    }
+
+    /**
+     * Client to node, first after the hello of a new connection: take over the session
+     * {@code sessionId} that {@code node} held, proven by its resume token, with the requests
+     * still waiting for an answer (each with the time it has left as its timeout).
+     */
+    record Resume(String sessionId, String node, String token, java.util.List<Request> requests)
+            implements WireMessage {
+        /** Most requests one resume may carry (a session's in-flight limit is lower). */
+        public static final int MAX_REQUESTS = 4096;
+
+        public Resume {
+            requireText(sessionId, "sessionId");
+            requireText(node, "node");
+            requireText(token, "token");
+            requests = java.util.List.copyOf(requests);
+            if (requests.size() > MAX_REQUESTS) {
+                throw MeshgateException.badRequest("a resume carries at most " + MAX_REQUESTS + " requests");
+            }
+        }
+    }
+
+    /**
+     * Node to client: the resume succeeded; this connection now carries session {@code sessionId},
+     * with a new resume token. Answers to the resumed requests follow as usual.
+     */
+    record Resumed(String sessionId, String node, String resumeToken) implements WireMessage {
+        public Resumed {
+            requireText(sessionId, "sessionId");
+            requireText(node, "node");
+            requireText(resumeToken, "resumeToken");
         }
     }
 
@@ -50,6 +92,11 @@ public sealed interface WireMessage {
             if (idempotencyKey != null) {
                 requireId(idempotencyKey, "idempotencyKey");
             }
+        }
+
+        /** The same request with another timeout (the time a resent request has left). */
+        public Request withTimeout(long newTimeoutMs) {
+            return new Request(id, service, type, params, Math.min(newTimeoutMs, MAX_TIMEOUT_MS), idempotencyKey);
         }
 
         private static void requireId(String value, String field) {

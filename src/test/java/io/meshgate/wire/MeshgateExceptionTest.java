@@ -62,7 +62,7 @@ class MeshgateExceptionTest {
 
         assertEquals(Map.ofEntries(Map.entry(Kind.BAD_REQUEST, 0), Map.entry(Kind.NO_SUCH_SERVICE, 0),
                 Map.entry(Kind.HANDLER_ERROR, 0), Map.entry(Kind.TIMEOUT, 0), Map.entry(Kind.OVERLOADED, 0),
-                Map.entry(Kind.UNAVAILABLE, 0), Map.entry(Kind.INTERRUPTED, 0),
+                Map.entry(Kind.UNAVAILABLE, 0), Map.entry(Kind.INTERRUPTED, 0), Map.entry(Kind.RESUME_REFUSED, 0),
                 Map.entry(Kind.MALFORMED_FRAME, 1007), Map.entry(Kind.FRAME_TOO_LARGE, 1009),
                 Map.entry(Kind.HANDSHAKE_FAILED, 4001), Map.entry(Kind.BAD_CERTIFICATE, 4002),
                 Map.entry(Kind.HANDSHAKE_TIMEOUT, 4003), Map.entry(Kind.UNEXPECTED_FRAME, 4004),
