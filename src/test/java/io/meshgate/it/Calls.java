@@ -24,6 +24,11 @@ final class Calls {
         return MeshgateClient.connect(uri, ClientOptions.defaults());
     }
 
+    /** A client that does not resume its session when the connection drops. */
+    static MeshgateClient connectWithoutResume(URI uri) {
+        return MeshgateClient.connect(uri, ClientOptions.builder().resume(false, Duration.ZERO).build());
+    }
+
     static JsonNode json(String text) throws IOException {
         return Json.mapper().readTree(text);
     }

@@ -85,9 +85,9 @@ class NodeFailureIT {
     }
 
     @Test
-    void callsPendingOnAnIngressNodeThatDiesEndDisconnectedAtOnce() throws Exception {
+    void callsPendingOnAnIngressNodeThatDiesEndDisconnectedAtOnceForAClientThatDoesNotResume() throws Exception {
         ClusterState.Node ingress = cluster.startNode("node-ingress");
-        try (MeshgateClient c = Calls.connect(cluster.nodeSocket(ingress.id()))) {
+        try (MeshgateClient c = Calls.connectWithoutResume(cluster.nodeSocket(ingress.id()))) {
             Map<String, CompletableFuture<Response>> calls = send(c, "work", 5, "{\"delayMs\":5000}");
             Journals.awaitAnyRun(SharedCluster.runDir(), List.copyOf(calls.keySet()));
             cluster.killNode(ingress.id());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +53,11 @@ class MessageCodecTest {
     static Stream<WireMessage> everyKindOfMessage() {
         return Stream.of(
                 new WireMessage.Hello("sess-1", "node-a"),
+                new WireMessage.Hello("sess-1", "node-a", "tok-1"),
+                new WireMessage.Resume("sess-0", "node-b", "tok-0", List.of(
+                        new WireMessage.Request("r7", "echo", "ping", json("{\"a\":1}"), 4_000, "idem-7"))),
+                new WireMessage.Resume("sess-0", "node-b", "tok-0", List.of()),
+                new WireMessage.Resumed("sess-0", "node-a", "tok-2"),
                 new WireMessage.Request("r1", "echo", "ping", json("{\"text\":\"hi\",\"n\":[1,2.5,true,null]}"), 0,
                         null),
                 new WireMessage.Request("r2", "work.v2_x-y", "spin", json("{}"), 300_000, "idem-1"),
