@@ -108,8 +108,9 @@ public class GatewayEndpoint {
     public void close(Session socket, CloseReason reason) {
         if (session != null) {
             deps.sessions().closed(session.id());
-            deps.router().sessionClosed(session.id(),
-                    reason.getCloseCode().getCode() != CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode());
+            int code = reason.getCloseCode().getCode();
+            // a dropped connection (1006) or a node going away (1001) may be resumed elsewhere
+            deps.router().sessionClosed(session.id(), code != 1006 && code != 1001);
         }
     }
 

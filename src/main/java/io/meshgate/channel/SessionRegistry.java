@@ -89,6 +89,14 @@ public class SessionRegistry implements SessionGauge {
         }
     }
 
+    /** The node drains: every session is closed with 1001, and its client resumes on another node. */
+    void onDrain(@jakarta.enterprise.event.Observes io.meshgate.cluster.Drain.Started event) {
+        for (ClientSession s : sessions.values()) {
+            s.close(MeshgateException.Kind.GOING_AWAY.closeCode(), "node " + event.nodeId()
+                    + " is draining; resume on another node");
+        }
+    }
+
     /** Removes a closed session. */
     public void closed(String id) {
         sessions.remove(id);

@@ -47,6 +47,8 @@ public class NodeLifecycle {
     @Inject
     Instance<SessionGauge> sessions;
     @Inject
+    Instance<Drain> drain;
+    @Inject
     @ConfigProperty(name = "meshgate.heartbeat.intervalMs", defaultValue = "1000")
     long intervalMs;
     @Resource
@@ -64,7 +66,7 @@ public class NodeLifecycle {
     void start() {
         LOG.info(() -> "node " + identity.id() + " starting; replies on " + identity.replyDestination());
         heartbeat = scheduler.scheduleAtFixedRate(this::beat, 0, intervalMs, TimeUnit.MILLISECONDS);
-        departureHook = new Thread(this::depart, "meshgate-departure");
+        departureHook = new Thread(this::drainThenDepart, "meshgate-departure");
         Runtime.getRuntime().addShutdownHook(departureHook);
     }
 
@@ -73,6 +75,18 @@ public class NodeLifecycle {
      * undeploy applications when its process is told to stop (SIGTERM), so the shutdown hook
      * announces the departure there, while the adapter's connection is still up.
      */
+    /** SIGTERM: drain first (sessions move, held requests finish), then announce the departure. */
+    private void drainThenDepart() {
+        try {
+            drain.get().run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "drain at shutdown failed", e);
+        }
+        depart();
+    }
+
     @PreDestroy
     void stop() {
         try {
@@ -83,7 +97,8 @@ public class NodeLifecycle {
         depart();
     }
 
-    private void depart() {
+    /** Announces this node's departure on the control topic (once) and stops the heartbeat. */
+    public void depart() {
         if (!departed.compareAndSet(false, true)) {
             return;
         }

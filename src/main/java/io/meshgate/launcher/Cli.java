@@ -68,6 +68,7 @@ public final class Cli {
             case "down" -> down();
             case "pki" -> pki(rest);
             case "bench" -> bench(rest);
+            case "drain" -> drain(rest);
             default -> usage();
         };
     }
@@ -90,6 +91,8 @@ public final class Cli {
                                                    capacity: N idle secure sessions through the access
                                                    point (or straight to one node with --direct);
                                                    connect rate, heap and RSS per session
+                       bin/meshgate drain NODE                     drain a node (sessions move, its requests finish)
+                                                   and wait until its process has exited
                        bin/meshgate pki                            create the local PKI (root CA, nginx, nodes, client)
                        bin/meshgate pki client NAME                issue another client certificate (PEM and PKCS#12)""");
         return 2;
@@ -211,6 +214,39 @@ public final class Cli {
             out.println(json.writeValueAsString(line));
             return 1;
         }
+    }
+
+    private int drain(List<String> args) throws IOException, InterruptedException {
+        ClusterState s = runningState();
+        if (s == null || args.size() != 1) {
+            err.println(s == null ? "no cluster is running" : "usage: bin/meshgate drain NODE");
+            return s == null ? 3 : 2;
+        }
+        ClusterState.Node node = s.nodes().stream().filter(n -> n.id().equals(args.get(0))).findFirst().orElse(null);
+        if (node == null) {
+            err.println("no node " + args.get(0) + " in this cluster");
+            return 2;
+        }
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.url()
+                + "/api/drain")).POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 202) {
+            err.println("node " + node.id() + " refused the drain: HTTP " + r.statusCode() + " " + r.body());
+            return 1;
+        }
+        boolean exited = ProcessHandle.of(node.pid()).map(h -> {
+            try {
+                h.onExit().get(120, java.util.concurrent.TimeUnit.SECONDS);
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }).orElse(true);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        ObjectNode line = json.createObjectNode().put("node", node.id()).put("drained", exited).put("ms", ms);
+        out.println(json.writeValueAsString(line));
+        return exited ? 0 : 1;
     }
 
     private int down() throws IOException {

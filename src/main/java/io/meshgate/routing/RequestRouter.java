@@ -44,7 +44,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Thread-safe: called by socket reader threads (submit) and reply listener threads (onReply).
  */
 @ApplicationScoped
-public class RequestRouter {
+public class RequestRouter implements io.meshgate.cluster.DrainWork {
 
     private static final Logger LOG = Logger.getLogger(RequestRouter.class.getName());
     private static final String PROBE_PREFIX = "probe:";
@@ -173,6 +173,12 @@ public class RequestRouter {
         } catch (MeshgateException e) {
             pending.complete(mesh.correlationId(), new PendingRequests.Outcome.Failed(e));
         }
+    }
+
+    /** Requests of this node's sessions still waiting for an answer (a draining node waits for them). */
+    @Override
+    public int remaining() {
+        return pending.size();
     }
 
     /**

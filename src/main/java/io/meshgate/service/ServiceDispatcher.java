@@ -28,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * after {@code meshgate.load.declineDelayMs} times its hop count, so that a full node does not
  * take it straight back) or rejects it with {@code OVERLOADED}, or runs the handler and sends its result or error to the requester's
  * reply destination. A redelivered request of an {@link Delivery#AT_MOST_ONCE} service is answered
- * {@code INTERRUPTED} and not run again.
+ * {@code INTERRUPTED} and not run again. A node that has stopped taking work ({@link Intake}:
+ * it drains) passes each request back to its topic, without counting a hop.
  *
  * <p>Runs on the request listener's thread; asynchronous handlers complete on their own threads.
  */
@@ -43,6 +44,8 @@ public class ServiceDispatcher {
     ServiceRegistry registry;
     @Inject
     NodeLoad load;
+    @Inject
+    Intake intake;
     @Inject
     JmsSender sender;
     @Inject
@@ -87,6 +90,11 @@ public class ServiceDispatcher {
             metrics.increment("meshgate_requests_expired_total", "service", request.service());
             reply(request, MeshReply.error(request.correlationId(), nodeId, null, MeshgateException.Kind.TIMEOUT.code(),
                     "deadline passed before a node could take the request", now));
+            return;
+        }
+        if (!intake.open()) {
+            metrics.increment("meshgate_requests_passed_on_total", "service", request.service());
+            sender.publishToTopicLater(topicOf(request.service()), envelope, remainingMs(request, now), declineDelayMs);
             return;
         }
         AdmissionPolicy.Decision decision;

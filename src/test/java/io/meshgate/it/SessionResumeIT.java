@@ -9,6 +9,10 @@ import io.meshgate.client.MeshgateClient;
 import io.meshgate.client.Response;
 import io.meshgate.launcher.LocalCluster;
 import io.meshgate.wire.MeshgateException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,8 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sessions that outlive their node, on a cluster of their own (two plain nodes behind nginx, or
- * node-1's own listener without nginx), since a test kills the node holding its session.
+ * Sessions that outlive their node, on a cluster of their own (three plain nodes behind nginx),
+ * since each test kills or drains the node holding its session.
  */
 class SessionResumeIT {
 
@@ -33,7 +37,7 @@ class SessionResumeIT {
     @BeforeAll
     static void start() throws Exception {
         Assumptions.nginxInstalled();
-        cluster = LocalCluster.start(LocalCluster.Options.defaults(SharedCluster.home(), RUN_DIR).withNodes(2)
+        cluster = LocalCluster.start(LocalCluster.Options.defaults(SharedCluster.home(), RUN_DIR).withNodes(3)
                 .withSecure(false));
     }
 
@@ -65,6 +69,33 @@ class SessionResumeIT {
             assertNotEquals(first, c.node());
             assertEquals(1, c.resumes());
             assertEquals(0, c.unmatchedAnswers());
+        }
+    }
+
+    @Test
+    void aDrainedNodeMovesItsSessionsAndTheirCallsInFlightAreAnsweredOnAnotherNode() throws Exception {
+        try (MeshgateClient c = Calls.connect(cluster.accessPoint())) {
+            String first = c.node();
+            Map<String, CompletableFuture<Response>> calls = new LinkedHashMap<>();
+            for (int i = 0; i < 10; i++) {
+                String key = "drain-" + UUID.randomUUID();
+                calls.put(key, c.call("work", "sleep", Calls.json("{\"delayMs\":1500}"), Duration.ofSeconds(20), key)
+                        .toCompletableFuture());
+            }
+            Journals.awaitAnyRun(RUN_DIR, List.copyOf(calls.keySet()));
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(cluster.node(first).url() + "/api/drain")).POST(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, r.statusCode(), r::body);
+            for (CompletableFuture<Response> f : calls.values()) {
+                Response answer = f.get(30, TimeUnit.SECONDS);
+                assertTrue(answer.ok(), answer::toString);
+            }
+            Response after = c.call("echo", "echo", Calls.json("{\"a\":1}"), Duration.ofSeconds(10))
+                    .toCompletableFuture().get(20, TimeUnit.SECONDS);
+            assertTrue(after.ok(), after::toString);
+            assertNotEquals(first, c.node());
+            ProcessHandle.of(cluster.node(first).pid()).ifPresent(h -> h.onExit().orTimeout(60, TimeUnit.SECONDS).join());
         }
     }
 

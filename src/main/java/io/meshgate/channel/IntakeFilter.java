@@ -1,0 +1,34 @@
+package io.meshgate.channel;
+
+import io.meshgate.service.Intake;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Answers a WebSocket upgrade with 503 once the node has stopped taking sessions (it is
+ * draining): nginx then tries the next node ({@code proxy_next_upstream http_503}).
+ */
+@WebFilter(urlPatterns = "/ws")
+public class IntakeFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Intake intake;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!intake.open()) {
+            response.setHeader("Retry-After", "0");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "node is draining");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
