@@ -76,6 +76,12 @@ class SessionResumeIT {
     void aDrainedNodeMovesItsSessionsAndTheirCallsInFlightAreAnsweredOnAnotherNode() throws Exception {
         try (MeshgateClient c = Calls.connect(cluster.accessPoint())) {
             String first = c.node();
+            CompletableFuture<Void> resumed = new CompletableFuture<>();
+            c.onStateChange(state -> {
+                if (state == MeshgateClient.State.OPEN) {
+                    resumed.complete(null);
+                }
+            });
             Map<String, CompletableFuture<Response>> calls = new LinkedHashMap<>();
             for (int i = 0; i < 10; i++) {
                 String key = "drain-" + UUID.randomUUID();
@@ -91,6 +97,7 @@ class SessionResumeIT {
                 Response answer = f.get(30, TimeUnit.SECONDS);
                 assertTrue(answer.ok(), answer::toString);
             }
+            resumed.get(30, TimeUnit.SECONDS);
             Response after = c.call("echo", "echo", Calls.json("{\"a\":1}"), Duration.ofSeconds(10))
                     .toCompletableFuture().get(20, TimeUnit.SECONDS);
             assertTrue(after.ok(), after::toString);
