@@ -5,14 +5,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.ha.SharedStoreBackupPolicyConfiguration;
+import org.apache.activemq.artemis.core.config.ha.SharedStorePrimaryPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /**
  * The embedded Artemis broker of a local cluster, in its own process:
- * {@code BrokerMain <port> <data folder>}. Listens on 127.0.0.1 only, keeps durable
+ * {@code BrokerMain <port> <data folder> [primary|backup <peer port>]} (the last two for one
+ * broker of a shared-store HA pair). Listens on 127.0.0.1 only, keeps durable
  * subscriptions in a journal under the data folder, sends messages that fail five deliveries to
  * {@code DLQ} and expired ones nowhere, and keeps its duplicate-detection ids in memory only.
  * Stops on SIGTERM.
@@ -27,14 +31,20 @@ public final class BrokerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: BrokerMain <port> <data folder>");
+        if (args.length != 2 && args.length != 4) {
+            throw new IllegalArgumentException("usage: BrokerMain <port> <data folder> [primary|backup <peer port>]");
         }
         AUDIT.setLevel(Level.OFF);
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration(Integer.parseInt(args[0]),
-                Path.of(args[1])));
+        int port = Integer.parseInt(args[0]);
+        Configuration config = configuration(port, Path.of(args[1]));
+        if (args.length == 4) {
+            sharedStorePair(config, port, Integer.parseInt(args[3]), "backup".equals(args[2]));
+        }
+        EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(config);
         broker.start();
-        LOG.info(() -> "meshgate broker ready on 127.0.0.1:" + args[0]);
+        LOG.info(() -> args.length == 4 && "backup".equals(args[2])
+                ? "meshgate backup broker waiting on 127.0.0.1:" + args[0] + " for its primary to fail"
+                : "meshgate broker ready on 127.0.0.1:" + args[0]);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -46,6 +56,24 @@ public final class BrokerMain {
             }
         }, "broker-stop"));
         stopped.await();
+    }
+
+    /**
+     * Makes the broker one of a shared-store HA pair: both use the same data folder; the primary
+     * holds the journal's file lock, the backup waits for it (the OS frees it the moment the
+     * primary's process dies) and then serves. The cluster connection to the peer is how the
+     * backup announces itself, so that clients (with {@code HA=true}) learn where to fail over.
+     * Failover also on an orderly stop of the primary.
+     */
+    static void sharedStorePair(Configuration config, int port, int peerPort, boolean backup) throws Exception {
+        config.addConnectorConfiguration("self", "tcp://127.0.0.1:" + port);
+        config.addConnectorConfiguration("peer", "tcp://127.0.0.1:" + peerPort);
+        config.setClusterUser("meshgate-cluster").setClusterPassword("meshgate-local-pair");
+        config.addClusterConfiguration(new ClusterConnectionConfiguration().setName("meshgate-ha")
+                .setConnectorName("self").setStaticConnectors(java.util.List.of("peer")).setRetryInterval(500));
+        config.setHAPolicyConfiguration(backup
+                ? new SharedStoreBackupPolicyConfiguration().setFailoverOnServerShutdown(true).setAllowFailBack(false)
+                : new SharedStorePrimaryPolicyConfiguration().setFailoverOnServerShutdown(true));
     }
 
     /** The broker configuration for a port and data folder. */
