@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,7 +139,7 @@ public final class Cli {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (ClusterState.Node n : s.nodes()) {
             nodes.addObject().put("id", n.id()).put("url", n.url()).put("tlsUrl", n.tlsUrl()).put("pid", n.pid())
-                    .put("ready", ClusterState.alive(n.pid()) && ready(http, n));
+                    .put("ready", ClusterState.alive(n.pid()) && ClusterProcesses.ready(http, n));
         }
         if (s.nginx() != null) {
             root.putObject("nginx").put("url", s.nginx().url()).put("pid", s.nginx().pid())
@@ -302,16 +300,6 @@ public final class Cli {
         boolean any = ClusterState.alive(s.broker().pid())
                 || s.nodes().stream().anyMatch(n -> ClusterState.alive(n.pid()));
         return any ? s : null;
-    }
-
-    private static boolean ready(HttpClient http, ClusterState.Node n) throws InterruptedException {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(n.url() + "/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static String option(List<String> args, String name, String fallback) {
