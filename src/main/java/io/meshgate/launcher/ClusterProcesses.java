@@ -147,6 +147,20 @@ public final class ClusterProcesses {
         return started;
     }
 
+    /** Starts a node again when it is not running (a fault's undo). */
+    public synchronized void ensureNodeRunning(String nodeId) throws IOException, InterruptedException {
+        if (!ClusterState.alive(state().node(nodeId).pid())) {
+            restartNode(nodeId);
+        }
+    }
+
+    /** Starts the broker again when it is not running. */
+    public synchronized void ensureBrokerRunning() throws IOException, InterruptedException {
+        if (!ClusterState.alive(state().broker().pid())) {
+            restartBroker();
+        }
+    }
+
     private static void requireStartable(String what, long pid, List<String> command) {
         if (ClusterState.alive(pid)) {
             throw new IllegalStateException(what + " is still running (pid " + pid + ")");
