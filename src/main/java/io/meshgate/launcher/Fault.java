@@ -12,8 +12,12 @@ import java.util.List;
  */
 interface Fault {
 
-    /** Refuses a cluster the fault cannot be injected into, before any traffic. */
+    /**
+     * Refuses a cluster the fault cannot be injected into or undone on, before any traffic; by
+     * default one whose state file cannot start its processes again.
+     */
     default void check(ClusterState s) {
+        requireRestartable(s);
     }
 
     /** Where session {@code i} connects: the access point, unless the fault needs otherwise. */
@@ -42,6 +46,15 @@ interface Fault {
             throw new IllegalStateException("the cluster has no node");
         }
         return busiest;
+    }
+
+    /** Refuses a cluster whose state file has no command line to start a node or the broker again. */
+    static void requireRestartable(ClusterState s) {
+        boolean recorded = !s.broker().command().isEmpty() && s.nodes().stream().noneMatch(n -> n.command().isEmpty());
+        if (!recorded) {
+            throw new IllegalArgumentException("the state file has no command lines to start processes again"
+                    + " (the cluster was started by an older bin/meshgate): run bin/meshgate down and up again");
+        }
     }
 
     /** Refuses a cluster with fewer nodes than a fault needs. */

@@ -22,6 +22,7 @@ final class KillProcessingNode implements Fault {
     @Override
     public void check(ClusterState s) {
         Fault.requireNodes(s, 2, "one to kill, one to hold the sessions");
+        Fault.super.check(s);
     }
 
     @Override

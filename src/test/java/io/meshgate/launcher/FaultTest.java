@@ -65,6 +65,25 @@ class FaultTest {
     }
 
     @Test
+    void aClusterWithoutRecordedCommandLinesIsRefusedBeforeAnythingIsKilled() {
+        Fault f = Scenario.KILL_BROKER.fault(processes, Duration.ZERO);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.check(THREE));
+        assertTrue(e.getMessage().contains("down and up again"), e.getMessage());
+    }
+
+    @Test
+    void aClusterWithRecordedCommandLinesCanBeRestarted() {
+        ClusterState recorded = new ClusterState(THREE.accessPoint(), new ClusterState.Proc("tcp://127.0.0.1:2", 10,
+                List.of("java", "BrokerMain"), "/tmp/logs/broker.log"), THREE.nodes().stream()
+                .map(n -> new ClusterState.Node(n.id(), n.url(), n.port(), n.pid(), n.tlsUrl(), List.of("java"), "x.log"))
+                .toList(), null, "/tmp/logs", null);
+
+        Scenario.TERM_NODE.fault(processes, Duration.ZERO).check(recorded);
+        Scenario.KILL_INGRESS.fault(processes, Duration.ZERO).check(recorded);
+    }
+
+    @Test
     void scenariosAreFoundByTheirCommandLineNames() {
         assertEquals(Optional.of(Scenario.KILL_BROKER), Scenario.named("kill-broker"));
         assertEquals(Optional.empty(), Scenario.named("KILL_BROKER"));
