@@ -1,7 +1,6 @@
 package io.meshgate.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.meshgate.client.Response;
+import io.meshgate.client.ClientOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -13,7 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -24,8 +22,9 @@ import java.util.stream.LongStream;
  * the fault, and accounts for everything ({@link ChaosLedger}, the nodes' {@link ExecutionLogs}).
  * {@code Cli} only wraps it; the cluster test calls it directly.
  *
- * <p>Threads: the caller's thread paces the requests and prints progress; answers are recorded on
- * the clients' threads; sessions reopen on a small timer pool; the fault runs on its own thread.
+ * <p>Threads: the caller's thread paces the requests and prints progress ({@link ChaosTraffic});
+ * answers are recorded on the clients' threads; sessions reopen on a small timer pool; the fault
+ * runs on its own thread ({@link FaultInjection}).
  */
 public final class ChaosRun {
 
@@ -108,18 +107,19 @@ public final class ChaosRun {
             return t;
         });
         List<ReconnectingSession> sessions = new ArrayList<>();
-        Injection injection = null;
+        FaultInjection injection = null;
         List<String> problems = new ArrayList<>();
         double achieved;
         boolean sentAll = false;
         try {
+            ClientOptions options = cluster.clientOptions();
             for (int i = 0; i < s.sessions(); i++) {
-                sessions.add(ReconnectingSession.open(fault.sessionUri(cluster, i), cluster.clientOptions(), timer));
+                sessions.add(ReconnectingSession.open(fault.sessionUri(cluster, i), options, timer));
             }
             long start = System.nanoTime() + 10_000_000;
-            injection = new Injection(fault, sessions, ledger, start, start + s.faultAtS() * 1_000_000_000L);
-            injection.thread.start();
-            Traffic traffic = new Traffic(s, schedule, ledger, sessions, keys, start);
+            injection = new FaultInjection(fault, sessions, ledger, start, start + s.faultAtS() * 1_000_000_000L);
+            injection.start();
+            ChaosTraffic traffic = new ChaosTraffic(s.scenario().id(), schedule, ledger, sessions, keys, start, progress);
             achieved = traffic.send();
             traffic.drain();
             sentAll = true;
@@ -130,9 +130,9 @@ public final class ChaosRun {
                 if (!sentAll) {
                     injection.cancel();
                 }
-                injection.thread.join();
-                if (injection.error != null) {
-                    problems.add("inject: " + injection.error);
+                injection.join();
+                if (injection.error() != null) {
+                    problems.add("inject: " + injection.error());
                 }
             }
             try {
@@ -142,13 +142,11 @@ public final class ChaosRun {
             }
         }
         ledger.unmatchedAnswers(sessions.stream().mapToLong(ReconnectingSession::unmatchedAnswers).sum());
-        ChaosLedger.Summary summary = ledger.summary(Long.MAX_VALUE);
         Set<String> sent = LongStream.range(0, schedule.count()).mapToObj(i -> keys + i).collect(Collectors.toSet());
-        ExecutionLogs.Duplicates executions = ExecutionLogs.read(processes.runDir(), sent);
         Facts facts = new Facts(sessions.stream().mapToInt(ReconnectingSession::reconnects).sum(),
-                moved(injection.nodesBefore, sessions), injection.atMs, injection.endMs, achieved,
+                moved(injection.nodesBefore(), sessions), injection.atMs(), injection.endMs(), achieved,
                 problems.isEmpty() ? null : String.join("; ", problems));
-        return ChaosResult.of(s, summary, executions, facts);
+        return ChaosResult.of(s, ledger.summary(Long.MAX_VALUE), ExecutionLogs.read(processes.runDir(), sent), facts);
     }
 
     private static int moved(List<String> before, List<ReconnectingSession> sessions) {
@@ -162,140 +160,5 @@ public final class ChaosRun {
             }
         }
         return moved;
-    }
-
-    private static long ms(long nanos, long start) {
-        return (nanos - start) / 1_000_000;
-    }
-
-    private static void parkUntil(long nanos) {
-        for (long wait = nanos - System.nanoTime(); wait > 0; wait = nanos - System.nanoTime()) {
-            LockSupport.parkNanos(wait);
-        }
-    }
-
-    /** The fault on its own thread: waits for its time, notes where the sessions are, injects. */
-    private static final class Injection implements Runnable {
-        private final Fault fault;
-        private final List<ReconnectingSession> sessions;
-        private final ChaosLedger ledger;
-        private final long start;
-        private final long at;
-        private final Thread thread = new Thread(this, "chaos-fault");
-        private volatile List<String> nodesBefore;
-        private volatile long atMs = -1;
-        private volatile long endMs = -1;
-        private volatile Exception error;
-        private volatile boolean cancelled;
-
-        Injection(Fault fault, List<ReconnectingSession> sessions, ChaosLedger ledger, long start, long at) {
-            this.fault = fault;
-            this.sessions = sessions;
-            this.ledger = ledger;
-            this.start = start;
-            this.at = at;
-            thread.setDaemon(true);
-        }
-
-        /** Gives up the injection if it has not begun (the traffic failed). */
-        void cancel() {
-            cancelled = true;
-            LockSupport.unpark(thread);
-        }
-
-        @Override
-        public void run() {
-            for (long wait = at - System.nanoTime(); wait > 0 && !cancelled; wait = at - System.nanoTime()) {
-                LockSupport.parkNanos(wait);
-            }
-            if (cancelled) {
-                return;
-            }
-            nodesBefore = sessions.stream().map(ReconnectingSession::node).toList();
-            atMs = ms(System.nanoTime(), start);
-            ledger.faultInjected(atMs);
-            try {
-                fault.inject(nodesBefore);
-                endMs = ms(System.nanoTime(), start);
-            } catch (Exception e) {
-                error = e;
-            }
-        }
-    }
-
-    /** The pacing of the requests and the wait for their outcomes. */
-    private final class Traffic {
-        private final Settings settings;
-        private final ChaosSchedule schedule;
-        private final ChaosLedger ledger;
-        private final List<ReconnectingSession> sessions;
-        private final String keys;
-        private final long start;
-        private long nextReport;
-
-        Traffic(Settings settings, ChaosSchedule schedule, ChaosLedger ledger, List<ReconnectingSession> sessions,
-                String keys, long start) {
-            this.settings = settings;
-            this.schedule = schedule;
-            this.ledger = ledger;
-            this.sessions = sessions;
-            this.keys = keys;
-            this.start = start;
-            this.nextReport = start + 1_000_000_000L;
-        }
-
-        /** Sends every request at its time; returns the requests sent per second. */
-        double send() {
-            for (long i = 0; i < schedule.count(); i++) {
-                parkUntil(start + schedule.dueNanos(i));
-                send(i);
-                report();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9 + 1.0 / settings.rate();
-            return Math.round(10 * schedule.count() / seconds) / 10.0;
-        }
-
-        private void send(long rid) {
-            String service = schedule.service(rid);
-            ledger.sent(rid, schedule.session(rid), service, ms(System.nanoTime(), start));
-            try {
-                sessions.get(schedule.session(rid)).call(service, service, schedule.params(rid), CALL_TIMEOUT, keys + rid)
-                        .whenComplete((r, e) -> answered(rid, r, e));
-            } catch (RuntimeException e) {
-                answered(rid, null, e);
-            }
-        }
-
-        private void answered(long rid, Response r, Throwable e) {
-            long at = ms(System.nanoTime(), start);
-            if (e != null) {
-                ledger.error(rid, "EXCEPTION", at);
-            } else if (r.ok()) {
-                JsonNode echoed = r.result() == null ? null : r.result().get("rid");
-                ledger.ok(rid, echoed != null && echoed.canConvertToLong() ? echoed.longValue() : null, at);
-            } else {
-                ledger.error(rid, r.errorCode() == null ? "UNKNOWN" : r.errorCode(), at);
-            }
-        }
-
-        /** Waits until every request has its outcome or is past its deadline plus grace. */
-        void drain() throws InterruptedException {
-            while (!ledger.settled(ms(System.nanoTime(), start))) {
-                Thread.sleep(50);
-                report();
-            }
-            progress.printf("chaos %s: all %d requests accounted for%n", settings.scenario().id(), schedule.count());
-        }
-
-        private void report() {
-            long now = System.nanoTime();
-            if (now < nextReport) {
-                return;
-            }
-            nextReport += 1_000_000_000L;
-            ChaosLedger.ServiceCounts c = ledger.summary(ms(now, start)).all();
-            progress.printf("chaos %s %d s: %d sent, %d ok, %d errors, %d in flight%n", settings.scenario().id(),
-                    ms(now, start) / 1000, c.sent(), c.ok(), c.errorCount() + c.wrongAnswers() + c.lost(), c.inFlight());
-        }
     }
 }
