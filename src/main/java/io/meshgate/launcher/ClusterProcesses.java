@@ -30,6 +30,7 @@ public final class ClusterProcesses {
     static final Duration NODE_READY = Duration.ofSeconds(180);
     static final Duration BROKER_LISTENING = Duration.ofSeconds(60);
     private static final int NODE_ATTEMPTS = 3;
+    private static final String SETSID = "/usr/bin/setsid";
 
     /** The signals faults send. */
     public enum Signal { KILL, TERM, HUP }
@@ -171,8 +172,17 @@ public final class ClusterProcesses {
         }
     }
 
+    /**
+     * Starts a recorded command line in a session of its own where {@code setsid} is installed, so
+     * that a Ctrl-C ending the command that started it (e.g. a fault run) does not reach it. A
+     * child of the JVM leads no process group, so setsid runs the command under its own pid.
+     */
     private Process start(List<String> command, Path log) throws IOException {
-        return new ProcessBuilder(command).directory(runDir.toFile()).redirectErrorStream(true)
+        List<String> line = new java.util.ArrayList<>(command);
+        if (Files.isExecutable(Path.of(SETSID))) {
+            line.add(0, SETSID);
+        }
+        return new ProcessBuilder(line).directory(runDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
     }
