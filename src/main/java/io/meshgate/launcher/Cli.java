@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ import java.util.List;
 /**
  * {@code bin/meshgate}: {@code up [--nodes N] [--no-nginx] [--plain] [--heap SIZE]}, {@code status [--json]},
  * {@code call SERVICE TYPE JSON [--timeout MS] [--url WS_URL] [--repeat N]} (N sequential calls on one
- * session, adding round-trip percentiles to the printed line), {@code down}, {@code pki [client NAME]}. The cluster's files
+ * session, adding round-trip percentiles to the printed line), {@code down}, {@code pki [client NAME]},
+ * {@code bench ...}, {@code chaos SCENARIO ...} (the fault checker, {@link ChaosRun}). The cluster's files
  * live in {@code <home>/.meshgate} ({@code MESHGATE_RUN_DIR} overrides it).
  */
 public final class Cli {
@@ -69,6 +71,7 @@ public final class Cli {
             case "pki" -> pki(rest);
             case "bench" -> bench(rest);
             case "drain" -> drain(rest);
+            case "chaos" -> chaos(rest);
             default -> usage();
         };
     }
@@ -93,6 +96,14 @@ public final class Cli {
                                                    connect rate, heap and RSS per session
                        bin/meshgate drain NODE                     drain a node (sessions move, its requests finish)
                                                    and wait until its process has exited
+                       bin/meshgate chaos SCENARIO [--rate R] [--duration S] [--sessions N] [--fault-at S] [--down S] [--json]
+                                                   fault checker: sends at R/s (200) for S s (30) over N
+                                                   sessions (20), injects the fault at --fault-at
+                                                   (a third of the run), accounts for every request;
+                                                   exit 1 when one is lost or answered twice. SCENARIO:
+                                                   kill-processing, kill-ingress, kill-broker (--down:
+                                                   seconds the broker stays dead, 5), term-node,
+                                                   rolling-restart, nginx-reload
                        bin/meshgate pki                            create the local PKI (root CA, nginx, nodes, client)
                        bin/meshgate pki client NAME                issue another client certificate (PEM and PKCS#12)""");
         return 2;
@@ -144,7 +155,7 @@ public final class Cli {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (ClusterState.Node n : s.nodes()) {
             nodes.addObject().put("id", n.id()).put("url", n.url()).put("tlsUrl", n.tlsUrl()).put("pid", n.pid())
-                    .put("ready", ClusterState.alive(n.pid()) && ready(http, n));
+                    .put("ready", ClusterState.alive(n.pid()) && ClusterProcesses.ready(http, n));
         }
         if (s.nginx() != null) {
             root.putObject("nginx").put("url", s.nginx().url()).put("pid", s.nginx().pid())
@@ -284,6 +295,48 @@ public final class Cli {
         return line.get("errors").isEmpty() ? 0 : 1;
     }
 
+    private int chaos(List<String> args) throws Exception {
+        List<String> positional = positional(args, List.of("--rate", "--duration", "--sessions", "--fault-at", "--down"));
+        if (positional.size() != 1) {
+            return usage();
+        }
+        java.util.Optional<Scenario> scenario = Scenario.named(positional.get(0));
+        if (scenario.isEmpty()) {
+            err.println("unknown scenario '" + positional.get(0) + "'; one of: " + Scenario.names());
+            return 2;
+        }
+        if (args.contains("--ha")) {
+            err.println("--ha needs an HA broker pair; the local cluster runs one broker (see docs/OPERATIONS.md)");
+            return 2;
+        }
+        ChaosRun.Settings settings;
+        try {
+            int duration = Integer.parseInt(option(args, "--duration", "30"));
+            settings = new ChaosRun.Settings(scenario.get(), Integer.parseInt(option(args, "--rate", "200")), duration,
+                    Integer.parseInt(option(args, "--sessions", "20")),
+                    Integer.parseInt(option(args, "--fault-at", Integer.toString(duration / 3))),
+                    Integer.parseInt(option(args, "--down", "5")));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        ClusterState s = runningState();
+        if (s == null) {
+            err.println("no cluster is running (bin/meshgate up starts one)");
+            return 3;
+        }
+        ChaosRun run = new ChaosRun(s, runDir, err);
+        try {
+            run.check(settings);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        ChaosResult result = run.run(settings);
+        print(result.toJson(), args.contains("--json"));
+        return result.passed() ? 0 : 1;
+    }
+
     private int capacity(ClusterState s, List<String> args) throws Exception {
         CapacityRun.Settings settings = new CapacityRun.Settings(Integer.parseInt(option(args, "--connections", "1000")),
                 Integer.parseInt(option(args, "--idle", "10")), Integer.parseInt(option(args, "--threads", "4")));
@@ -338,16 +391,6 @@ public final class Cli {
         boolean any = ClusterState.alive(s.broker().pid())
                 || s.nodes().stream().anyMatch(n -> ClusterState.alive(n.pid()));
         return any ? s : null;
-    }
-
-    private static boolean ready(HttpClient http, ClusterState.Node n) throws InterruptedException {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(n.url() + "/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static String option(List<String> args, String name, String fallback) {

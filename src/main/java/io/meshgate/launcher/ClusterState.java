@@ -1,5 +1,6 @@
 package io.meshgate.launcher;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.meshgate.client.ClientOptions;
@@ -15,7 +16,9 @@ import java.util.TreeMap;
 
 /**
  * What a running local cluster is made of, as written to {@code <run dir>/cluster.json}: enough
- * for another command (status, call, down) to find and stop every process.
+ * for another command (status, call, down, chaos) to find, stop and start again every process.
+ * A state file without the newer fields (command lines, logs) still reads; fields this version
+ * does not know are ignored.
  *
  * @param accessPoint the WebSocket URL clients use (nginx, or the first node without it)
  * @param broker      the broker process
@@ -26,7 +29,8 @@ import java.util.TreeMap;
  */
 public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Proc nginx, String logs, Pki pki) {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     public ClusterState {
         Objects.requireNonNull(accessPoint, "accessPoint");
@@ -55,11 +59,53 @@ public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Pr
         return cpu;
     }
 
-    /** A process with the address it serves. */
-    public record Proc(String url, long pid) { }
+    /**
+     * A process with the address it serves, and how to start it again.
+     *
+     * @param command its command line (run in the run dir), empty when not recorded
+     * @param log     the file its output goes to, or null when not recorded
+     */
+    public record Proc(String url, long pid, List<String> command, String log) {
+        public Proc {
+            command = command == null ? List.of() : List.copyOf(command);
+        }
 
-    /** A node process; {@code tlsUrl} is its own HTTPS listener, or null without TLS. */
-    public record Node(String id, String url, int port, long pid, String tlsUrl) { }
+        public Proc(String url, long pid) {
+            this(url, pid, List.of(), null);
+        }
+
+        /** The same process started again under another pid. */
+        public Proc withPid(long newPid) {
+            return new Proc(url, newPid, command, log);
+        }
+    }
+
+    /**
+     * A node process; {@code tlsUrl} is its own HTTPS listener, or null without TLS.
+     *
+     * @param command its command line (run in the run dir), empty when not recorded
+     * @param log     the file its output goes to, or null when not recorded
+     */
+    public record Node(String id, String url, int port, long pid, String tlsUrl, List<String> command, String log) {
+        public Node {
+            Objects.requireNonNull(id, "id");
+            command = command == null ? List.of() : List.copyOf(command);
+        }
+
+        public Node(String id, String url, int port, long pid, String tlsUrl) {
+            this(id, url, port, pid, tlsUrl, List.of(), null);
+        }
+
+        /** The same node started again under another pid. */
+        public Node withPid(long newPid) {
+            return new Node(id, url, port, newPid, tlsUrl, command, log);
+        }
+
+        /** The WebSocket URL of this node, bypassing nginx: its own TLS listener when it has one. */
+        public String socketUrl() {
+            return (tlsUrl != null ? tlsUrl : url).replaceFirst("^http", "ws") + "/ws";
+        }
+    }
 
     /** Where a client finds its PKI material (PEM files, and the PKCS#12 file for browsers). */
     public record Pki(String caCert, String clientCert, String clientKey, String clientP12, String denyList) { }
@@ -67,6 +113,22 @@ public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Pr
     /** This state with another node list. */
     public ClusterState withNodes(List<Node> newNodes) {
         return new ClusterState(accessPoint, broker, newNodes, nginx, logs, pki);
+    }
+
+    /** This state with a node replaced by one of the same id (a node started again). */
+    public ClusterState with(Node node) {
+        return withNodes(nodes.stream().map(n -> n.id().equals(node.id()) ? node : n).toList());
+    }
+
+    /** This state with another broker process (the broker started again). */
+    public ClusterState withBroker(Proc newBroker) {
+        return new ClusterState(accessPoint, newBroker, nodes, nginx, logs, pki);
+    }
+
+    /** A node of this state by id. */
+    public Node node(String nodeId) {
+        return nodes.stream().filter(n -> n.id().equals(nodeId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no node " + nodeId));
     }
 
     /** This state with one more node. */

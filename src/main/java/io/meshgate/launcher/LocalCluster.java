@@ -35,7 +35,8 @@ public final class LocalCluster implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LocalCluster.class.getName());
     private static final String STATE_FILE = "cluster.json";
     private static final String PAYARA_READY = ") ready in ";
-    private static final String DEPLOY_FAILED = "Boot Command deploy failed";
+    /** What a node's log says when Payara Micro failed a boot-time deployment (and still says ready). */
+    static final String DEPLOY_FAILED = "Boot Command deploy failed";
     private static final int BOOT_ATTEMPTS = 3;
     /** Each node's journal of sample-service runs, in its folder of the run dir (see ExecutionJournal). */
     public static final String EXECUTION_LOG = "executions.log";
@@ -130,14 +131,12 @@ public final class LocalCluster implements AutoCloseable {
 
     /** The WebSocket URL of one node, bypassing nginx: its own TLS listener when it has one. */
     public URI nodeSocket(String nodeId) {
-        ClusterState.Node n = node(nodeId);
-        return URI.create((n.tlsUrl() != null ? n.tlsUrl() : n.url()).replaceFirst("^http", "ws") + "/ws");
+        return URI.create(node(nodeId).socketUrl());
     }
 
     /** A node of this cluster by id. */
     public ClusterState.Node node(String nodeId) {
-        return state.nodes().stream().filter(n -> n.id().equals(nodeId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no node " + nodeId));
+        return state.node(nodeId);
     }
 
     private void boot() throws IOException, InterruptedException {
@@ -146,9 +145,10 @@ public final class LocalCluster implements AutoCloseable {
         requireFile("target/meshgate-ra.rar");
         requireFile("target/payara-micro.jar");
         brokerPort = Ports.free();
-        Process broker = spawn("broker", List.of(java(), "-Xmx256m", "-cp", launcherClasspath(),
+        List<String> brokerCommand = List.of(java(), "-Xmx256m", "-cp", launcherClasspath(),
                 BrokerMain.class.getName(), Integer.toString(brokerPort),
-                options.runDir().resolve("broker-data").toString()));
+                options.runDir().resolve("broker-data").toString());
+        Process broker = spawn("broker", brokerCommand);
         waitFor("broker", () -> Ports.listening(brokerPort), Duration.ofSeconds(60), broker);
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= options.nodes(); i++) {
@@ -157,8 +157,8 @@ public final class LocalCluster implements AutoCloseable {
         if (options.secure()) {
             pki = LocalPki.create(LocalPki.defaultDirectory(options.runDir()), ids);
         }
-        state = new ClusterState("", new ClusterState.Proc("tcp://127.0.0.1:" + brokerPort, broker.pid()), List.of(),
-                null, logs.toString(), pkiState());
+        state = new ClusterState("", new ClusterState.Proc("tcp://127.0.0.1:" + brokerPort, broker.pid(), brokerCommand,
+                logs.resolve("broker.log").toString()), List.of(), null, logs.toString(), pkiState());
         List<CompletableFuture<ClusterState.Node>> starting = new ArrayList<>();
         for (int i = 1; i <= options.nodes(); i++) {
             starting.add(launchNode("node-" + i, Map.of()));
@@ -195,6 +195,15 @@ public final class LocalCluster implements AutoCloseable {
         state = state.plus(n);
         state.write(stateFile(options.runDir()));
         return n;
+    }
+
+    /**
+     * Reads the state file again: another command ({@code bin/meshgate chaos}, or a
+     * {@link ClusterProcesses} in this JVM) may have started some of this cluster's processes again
+     * under new pids, which {@link #close()} must stop.
+     */
+    public void reloadState() throws IOException {
+        state = ClusterState.read(stateFile(options.runDir()));
     }
 
     /** Stops one node with SIGTERM (an orderly departure) and waits for it to exit. */
@@ -270,7 +279,7 @@ public final class LocalCluster implements AutoCloseable {
         }
         Process p = spawn(nodeId, command);
         ClusterState.Node node = new ClusterState.Node(nodeId, "http://127.0.0.1:" + port, port, p.pid(),
-                pki == null ? null : "https://127.0.0.1:" + tlsPort);
+                pki == null ? null : "https://127.0.0.1:" + tlsPort, command, log.toString());
         waitFor(nodeId, () -> logContains(log, PAYARA_READY), options.readyTimeout(), p);
         if (logContains(log, DEPLOY_FAILED)) {
             stopPid(p.pid(), Duration.ofSeconds(30));
@@ -384,16 +393,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Whether a node answers UP on {@code /health/ready}. */
     public boolean ready(ClusterState.Node node) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().contains("\"meshgate\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ClusterProcesses.ready(http, node);
     }
 
     private String healthOf(ClusterState.Node node) {
@@ -416,15 +416,16 @@ public final class LocalCluster implements AutoCloseable {
         }
         int port = Ports.free();
         Path conf = Nginx.writeConfig(options.home(), options.runDir(), port, nodes, pki);
-        Process p = new ProcessBuilder(binary, "-p", options.runDir().toString(), "-c", conf.toString(), "-e",
-                logs.resolve("nginx-error.log").toString())
-                .redirectErrorStream(true).redirectOutput(logs.resolve("nginx.log").toFile()).start();
+        List<String> command = List.of(binary, "-p", options.runDir().toString(), "-c", conf.toString(), "-e",
+                logs.resolve("nginx-error.log").toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve("nginx.log").toFile()).start();
         if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("nginx did not start; see " + logs.resolve("nginx-error.log"));
         }
         long pid = Long.parseLong(Files.readString(options.runDir().resolve("nginx.pid")).trim());
         waitFor("nginx", () -> Ports.listening(port), Duration.ofSeconds(10), null);
-        return new ClusterState.Proc((pki == null ? "http" : "https") + "://127.0.0.1:" + port, pid);
+        return new ClusterState.Proc((pki == null ? "http" : "https") + "://127.0.0.1:" + port, pid, command,
+                logs.resolve("nginx-error.log").toString());
     }
 
     /** Stops everything this cluster started: nodes (in parallel), then nginx, then the broker. */

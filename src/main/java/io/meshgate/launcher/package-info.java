@@ -4,11 +4,18 @@
  * use {@link io.meshgate.launcher.LocalCluster} too. Also the benchmarks of {@code bin/meshgate
  * bench}: the open-loop {@code LoadGenerator} over a {@code LoadTarget} (the gateway, or the raw
  * broker floor with its {@code FloorWorker} process), {@code BenchRun} (rates, the maximum search,
- * the plot) and {@code CapacityRun} (idle secure sessions over {@code RawSession}s). Not packaged
- * in the WAR.
+ * the plot) and {@code CapacityRun} (idle secure sessions over {@code RawSession}s). And the fault
+ * checker of {@code bin/meshgate chaos}: {@code ChaosRun} drives a run, in which {@code ChaosTraffic}
+ * sends a {@code ChaosSchedule} over {@code ReconnectingSession}s and {@code FaultInjection} injects
+ * the {@code Fault} a {@code Scenario} names (one class each; processes are started again through
+ * {@code ClusterProcesses}, from the command lines the state file records); the pure
+ * {@code ChaosLedger} and the nodes' {@code ExecutionLogs} account for every request, and a
+ * {@code ChaosResult} reports it. Not packaged in the WAR.
  *
  * <p>Threading: commands are single-threaded except node start-up, which waits for the nodes in
  * parallel; a load phase paces requests from one thread and records answers on the target's
- * threads; a capacity run opens sessions from a small fixed pool.
+ * threads; a capacity run opens sessions from a small fixed pool; a fault run paces from the
+ * caller's thread, injects the fault on a thread of its own and reopens sessions on a small timer
+ * pool.
  */
 package io.meshgate.launcher;

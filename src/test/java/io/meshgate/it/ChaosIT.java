@@ -1,0 +1,89 @@
+package io.meshgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meshgate.launcher.ChaosResult;
+import io.meshgate.launcher.ChaosRun;
+import io.meshgate.launcher.ClusterState;
+import io.meshgate.launcher.LocalCluster;
+import io.meshgate.launcher.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The fault checker ({@code bin/meshgate chaos}) at a small scale, on a secure cluster of its own
+ * (broker, two nodes, nginx where installed) in a fresh run dir, since the faults damage it. Each
+ * scenario undoes its fault, so the tests share the cluster; the one that must see every request
+ * answered runs first.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChaosIT {
+
+    private static LocalCluster cluster;
+    private static Path runDir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path target = Files.createDirectories(SharedCluster.home().resolve("target"));
+        runDir = Files.createTempDirectory(target, "it-chaos-");
+        cluster = LocalCluster.start(LocalCluster.Options.defaults(SharedCluster.home(), runDir).withNodes(2));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (cluster != null) {
+            cluster.reloadState();
+            cluster.close();
+        }
+    }
+
+    private static ChaosResult run(ChaosRun.Settings settings) throws Exception {
+        try {
+            ChaosResult r = new ChaosRun(cluster.state(), runDir, System.err).run(settings);
+            System.err.println(r.toJson());
+            return r;
+        } finally {
+            cluster.reloadState();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void killingANodeThatHoldsNoSessionAnswersEveryRequestAndTheNodeComesBack() throws Exception {
+        ChaosResult r = run(new ChaosRun.Settings(Scenario.KILL_PROCESSING, 40, 12, 4, 4, 5));
+
+        String json = r.toJson().toString();
+        assertEquals(480, r.sent(), json);
+        assertEquals(r.sent(), r.ok(), json);
+        assertEquals(0, r.lost(), json);
+        assertEquals(0, r.duplicateAnswers(), json);
+        assertEquals(0, r.wrongAnswers(), json);
+        assertEquals(0, r.reconnects(), json);
+        assertNull(r.faultError(), json);
+        ClusterState.Node victim = cluster.node("node-2");
+        assertTrue(ClusterState.alive(victim.pid()) && cluster.ready(victim), "node-2 was not started again");
+    }
+
+    @Test
+    @Order(2)
+    void killingTheBrokerAndStartingItAgainLosesNothingAndEverySessionRecovers() throws Exception {
+        ChaosResult r = run(new ChaosRun.Settings(Scenario.KILL_BROKER, 40, 20, 4, 4, 2));
+
+        String json = r.toJson().toString();
+        assertEquals(800, r.sent(), json);
+        assertEquals(0, r.lost(), json);
+        assertEquals(0, r.duplicateAnswers(), json);
+        assertEquals(0, r.wrongAnswers(), json);
+        assertTrue(r.recoveryMs() >= 0, json);
+        assertNull(r.faultError(), json);
+        assertTrue(ClusterState.alive(cluster.state().broker().pid()), "the broker was not started again");
+    }
+}

@@ -1,0 +1,68 @@
+package io.meshgate.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterStateTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStateFileWithoutCommandLinesStillReads() throws Exception {
+        Path file = dir.resolve("cluster.json");
+        Files.writeString(file, """
+                {"accessPoint":"ws://127.0.0.1:1/ws","broker":{"url":"tcp://127.0.0.1:2","pid":10},
+                 "nodes":[{"id":"node-1","url":"http://127.0.0.1:3","port":3,"pid":11,"tlsUrl":null}],
+                 "nginx":null,"logs":"/tmp/logs","pki":null}
+                """);
+
+        ClusterState s = ClusterState.read(file);
+
+        assertEquals(List.of(), s.broker().command());
+        assertEquals(List.of(), s.node("node-1").command());
+        assertNull(s.node("node-1").log());
+    }
+
+    @Test
+    void fieldsFromANewerVersionAreIgnored() throws Exception {
+        Path file = dir.resolve("cluster.json");
+        Files.writeString(file, """
+                {"accessPoint":"ws://127.0.0.1:1/ws","broker":{"url":"tcp://127.0.0.1:2","pid":10,"role":"live"},
+                 "nodes":[],"nginx":null,"logs":"/tmp/logs","pki":null,"region":"eu"}
+                """);
+
+        assertEquals(10, ClusterState.read(file).broker().pid());
+    }
+
+    @Test
+    void commandLinesAndLogsSurviveWritingAndReading() throws Exception {
+        ClusterState.Node node = new ClusterState.Node("node-1", "http://127.0.0.1:3", 3, 11, null,
+                List.of("java", "-jar", "payara-micro.jar"), "/tmp/logs/node-1.log");
+        ClusterState s = new ClusterState("ws://127.0.0.1:1/ws", new ClusterState.Proc("tcp://127.0.0.1:2", 10,
+                List.of("java", "BrokerMain"), "/tmp/logs/broker.log"), List.of(node), null, "/tmp/logs", null);
+        Path file = dir.resolve("cluster.json");
+
+        s.write(file);
+
+        assertEquals(s, ClusterState.read(file));
+    }
+
+    @Test
+    void aNodeStartedAgainReplacesItsRecordAndKeepsItsPlace() {
+        ClusterState.Node one = new ClusterState.Node("node-1", "http://127.0.0.1:3", 3, 11, null);
+        ClusterState.Node two = new ClusterState.Node("node-2", "http://127.0.0.1:4", 4, 12, null);
+        ClusterState s = new ClusterState("ws://x/ws", new ClusterState.Proc("tcp://127.0.0.1:2", 10),
+                List.of(one, two), null, "/tmp/logs", null);
+
+        ClusterState after = s.with(one.withPid(99));
+
+        assertEquals(List.of(one.withPid(99), two), after.nodes());
+    }
+}
