@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * @param wrongAnswers                 good answers carrying another request's {@code rid}
  * @param recoveryMs                   from the fault until every session had a good answer to a call sent
  *                                     after it; -1 when one never did within the run
- * @param reconnects                   sessions opened again after closing
+ * @param resumes                      times a session was resumed on another connection (by the client)
  * @param sessionsMoved                sessions on another node at the end than just before the fault
  * @param faultAtMs                    when the fault was injected, after the first send
  * @param faultEndMs                   when the injection was over (restarts done), after the first send; -1 if it failed
@@ -34,7 +34,7 @@ import java.util.TreeMap;
 public record ChaosResult(String scenario, int rate, int durationS, int sessions, long sent, long ok,
                           Map<String, Long> errors, long lost, long duplicateAnswers, long duplicateExecutions,
                           Map<String, Long> duplicateExecutionsByService, long wrongAnswers, long recoveryMs,
-                          int reconnects, int sessionsMoved, long faultAtMs, long faultEndMs, double achievedRate,
+                          int resumes, int sessionsMoved, long faultAtMs, long faultEndMs, double achievedRate,
                           Map<String, ServiceCounts> byService, String faultError) {
 
     public ChaosResult {
@@ -44,7 +44,7 @@ public record ChaosResult(String scenario, int rate, int durationS, int sessions
         if (sent != ok + errors.values().stream().mapToLong(Long::longValue).sum() + wrongAnswers + lost) {
             throw new IllegalArgumentException("outcomes do not add up to the requests sent");
         }
-        if (duplicateAnswers < 0 || duplicateExecutions < 0 || reconnects < 0 || sessionsMoved < 0 || recoveryMs < -1) {
+        if (duplicateAnswers < 0 || duplicateExecutions < 0 || resumes < 0 || sessionsMoved < 0 || recoveryMs < -1) {
             throw new IllegalArgumentException("negative count");
         }
     }
@@ -75,7 +75,7 @@ public record ChaosResult(String scenario, int rate, int durationS, int sessions
         ChaosLedger.ServiceCounts all = ledger.all();
         return new ChaosResult(s.scenario().id(), s.rate(), s.durationS(), s.sessions(), all.sent(), all.ok(),
                 all.errors(), all.lost() + all.inFlight(), ledger.duplicateAnswers(), executions.total(),
-                executions.byService(), all.wrongAnswers(), ledger.recoveryMs(), facts.reconnects(),
+                executions.byService(), all.wrongAnswers(), ledger.recoveryMs(), facts.resumes(),
                 facts.sessionsMoved(), facts.faultAtMs(), facts.faultEndMs(), facts.achievedRate(), byService,
                 facts.faultError());
     }
@@ -93,7 +93,7 @@ public record ChaosResult(String scenario, int rate, int durationS, int sessions
         putCounts(o.putObject("errors"), errors);
         o.put("lost", lost).put("duplicateAnswers", duplicateAnswers).put("duplicateExecutions", duplicateExecutions);
         putCounts(o.putObject("duplicateExecutionsByService"), duplicateExecutionsByService);
-        o.put("wrongAnswers", wrongAnswers).put("recoveryMs", recoveryMs).put("reconnects", reconnects)
+        o.put("wrongAnswers", wrongAnswers).put("recoveryMs", recoveryMs).put("resumes", resumes)
                 .put("sessionsMoved", sessionsMoved).put("faultAtMs", faultAtMs).put("faultEndMs", faultEndMs)
                 .put("achievedRate", achievedRate);
         ObjectNode services = o.putObject("byService");

@@ -1,6 +1,7 @@
 package io.meshgate.launcher;
 
 import io.meshgate.client.ClientOptions;
+import io.meshgate.client.MeshgateClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -10,8 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -69,10 +68,10 @@ public final class ChaosRun {
      * @param faultEndMs -1 when the injection failed
      * @param faultError why injecting or undoing the fault failed, or null
      */
-    record Facts(int reconnects, int sessionsMoved, long faultAtMs, long faultEndMs, double achievedRate,
+    record Facts(int resumes, int sessionsMoved, long faultAtMs, long faultEndMs, double achievedRate,
                  String faultError) {
         Facts {
-            if (reconnects < 0 || sessionsMoved < 0 || achievedRate < 0) {
+            if (resumes < 0 || sessionsMoved < 0 || achievedRate < 0) {
                 throw new IllegalArgumentException("negative count or rate");
             }
         }
@@ -101,12 +100,7 @@ public final class ChaosRun {
         ChaosSchedule schedule = new ChaosSchedule(s.rate(), s.durationS(), s.sessions());
         ChaosLedger ledger = new ChaosLedger(s.sessions(), CALL_TIMEOUT.toMillis(), GRACE.toMillis());
         String keys = "chaos-" + HexFormat.of().toHexDigits(new SecureRandom().nextLong()) + "-";
-        ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, r -> {
-            Thread t = new Thread(r, "chaos-reconnect");
-            t.setDaemon(true);
-            return t;
-        });
-        List<ReconnectingSession> sessions = new ArrayList<>();
+        List<MeshgateClient> sessions = new ArrayList<>();
         FaultInjection injection = null;
         List<String> problems = new ArrayList<>();
         double achieved;
@@ -114,7 +108,7 @@ public final class ChaosRun {
         try {
             ClientOptions options = cluster.clientOptions();
             for (int i = 0; i < s.sessions(); i++) {
-                sessions.add(ReconnectingSession.open(fault.sessionUri(cluster, i), options, timer));
+                sessions.add(MeshgateClient.connect(fault.sessionUri(cluster, i), options));
             }
             long start = System.nanoTime() + 10_000_000;
             injection = new FaultInjection(fault, sessions, ledger, start, start + s.faultAtS() * 1_000_000_000L);
@@ -124,8 +118,7 @@ public final class ChaosRun {
             traffic.drain();
             sentAll = true;
         } finally {
-            sessions.forEach(ReconnectingSession::close);
-            timer.shutdownNow();
+            sessions.forEach(MeshgateClient::close);
             if (injection != null) {
                 if (!sentAll) {
                     injection.cancel();
@@ -141,15 +134,15 @@ public final class ChaosRun {
                 problems.add("restore: " + e);
             }
         }
-        ledger.unmatchedAnswers(sessions.stream().mapToLong(ReconnectingSession::unmatchedAnswers).sum());
+        ledger.unmatchedAnswers(sessions.stream().mapToLong(MeshgateClient::unmatchedAnswers).sum());
         Set<String> sent = LongStream.range(0, schedule.count()).mapToObj(i -> keys + i).collect(Collectors.toSet());
-        Facts facts = new Facts(sessions.stream().mapToInt(ReconnectingSession::reconnects).sum(),
+        Facts facts = new Facts((int) sessions.stream().mapToLong(MeshgateClient::resumes).sum(),
                 moved(injection.nodesBefore(), sessions), injection.atMs(), injection.endMs(), achieved,
                 problems.isEmpty() ? null : String.join("; ", problems));
         return ChaosResult.of(s, ledger.summary(Long.MAX_VALUE), ExecutionLogs.read(processes.runDir(), sent), facts);
     }
 
-    private static int moved(List<String> before, List<ReconnectingSession> sessions) {
+    private static int moved(List<String> before, List<MeshgateClient> sessions) {
         if (before == null) {
             return 0;
         }

@@ -17,14 +17,14 @@ final class ChaosTraffic {
     private final String name;
     private final ChaosSchedule schedule;
     private final ChaosLedger ledger;
-    private final List<ReconnectingSession> sessions;
+    private final List<io.meshgate.client.MeshgateClient> sessions;
     private final String keys;
     private final long start;
     private final PrintStream progress;
     private long nextReport;
 
     /** Traffic named {@code name} in progress lines, beginning at {@code start} (System.nanoTime). */
-    ChaosTraffic(String name, ChaosSchedule schedule, ChaosLedger ledger, List<ReconnectingSession> sessions,
+    ChaosTraffic(String name, ChaosSchedule schedule, ChaosLedger ledger, List<io.meshgate.client.MeshgateClient> sessions,
                  String keys, long start, PrintStream progress) {
         this.name = name;
         this.schedule = schedule;

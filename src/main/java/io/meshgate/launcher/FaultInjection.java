@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 final class FaultInjection implements Runnable {
 
     private final Fault fault;
-    private final List<ReconnectingSession> sessions;
+    private final List<io.meshgate.client.MeshgateClient> sessions;
     private final ChaosLedger ledger;
     private final long start;
     private final long at;
@@ -23,7 +23,7 @@ final class FaultInjection implements Runnable {
     private volatile boolean cancelled;
 
     /** An injection at {@code at} (System.nanoTime) of a run that began at {@code start}. */
-    FaultInjection(Fault fault, List<ReconnectingSession> sessions, ChaosLedger ledger, long start, long at) {
+    FaultInjection(Fault fault, List<io.meshgate.client.MeshgateClient> sessions, ChaosLedger ledger, long start, long at) {
         this.fault = fault;
         this.sessions = sessions;
         this.ledger = ledger;
@@ -55,7 +55,7 @@ final class FaultInjection implements Runnable {
         if (cancelled) {
             return;
         }
-        nodesBefore = sessions.stream().map(ReconnectingSession::node).toList();
+        nodesBefore = sessions.stream().map(io.meshgate.client.MeshgateClient::node).toList();
         atMs = ChaosTraffic.ms(System.nanoTime(), start);
         ledger.faultInjected(atMs);
         try {

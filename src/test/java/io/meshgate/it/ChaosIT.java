@@ -66,7 +66,7 @@ class ChaosIT {
         assertEquals(0, r.lost(), json);
         assertEquals(0, r.duplicateAnswers(), json);
         assertEquals(0, r.wrongAnswers(), json);
-        assertEquals(0, r.reconnects(), json);
+        assertEquals(0, r.resumes(), json);
         assertNull(r.faultError(), json);
         ClusterState.Node victim = cluster.node("node-2");
         assertTrue(ClusterState.alive(victim.pid()) && cluster.ready(victim), "node-2 was not started again");

@@ -51,7 +51,7 @@ class ChaosResultTest {
 
         assertEquals(List.of("scenario", "rate", "durationS", "sessions", "sent", "ok", "errors", "lost",
                 "duplicateAnswers", "duplicateExecutions", "duplicateExecutionsByService", "wrongAnswers", "recoveryMs",
-                "reconnects", "sessionsMoved", "faultAtMs", "faultEndMs", "achievedRate", "byService"), fields);
+                "resumes", "sessionsMoved", "faultAtMs", "faultEndMs", "achievedRate", "byService"), fields);
     }
 
     @Test
