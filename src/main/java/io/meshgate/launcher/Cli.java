@@ -78,10 +78,11 @@ public final class Cli {
 
     private int usage() {
         err.println("""
-                usage: bin/meshgate up [--nodes N] [--no-nginx] [--plain] [--heap SIZE]
+                usage: bin/meshgate up [--nodes N] [--no-nginx] [--plain] [--heap SIZE] [--ha]
                                                    start broker, N nodes (default 3), nginx; TLS and the
                                                    secure channel unless --plain; each node's
-                                                   maximum heap (default 512m)
+                                                   maximum heap (default 512m); --ha: a primary and a
+                                                   backup broker (shared store) instead of one
                        bin/meshgate status [--json]                what runs, and whether each node is ready
                        bin/meshgate call SERVICE TYPE JSON [--timeout MS] [--url WS_URL] [--repeat N]
                        bin/meshgate down                           stop what 'up' started
@@ -122,10 +123,15 @@ public final class Cli {
         deleteRunFilesButPki();
         long t0 = System.nanoTime();
         LocalCluster cluster = LocalCluster.start(LocalCluster.Options.defaults(home, runDir).withNodes(nodes)
-                .withNginx(nginx).withSecure(secure).withNodeHeap(option(args, "--heap", "512m")));
+                .withNginx(nginx).withSecure(secure).withNodeHeap(option(args, "--heap", "512m"))
+                .withHa(args.contains("--ha")));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         ClusterState s = cluster.state();
         out.printf("broker   %s (pid %d)%n", s.broker().url(), s.broker().pid());
+        if (s.backup() != null) {
+            out.printf("backup   %s (pid %d, shared store: serves when the primary dies)%n", s.backup().url(),
+                    s.backup().pid());
+        }
         for (ClusterState.Node n : s.nodes()) {
             out.printf("%-8s %s (pid %d) ready%n", n.id(), n.url(), n.pid());
         }
@@ -305,8 +311,8 @@ public final class Cli {
             err.println("unknown scenario '" + positional.get(0) + "'; one of: " + Scenario.names());
             return 2;
         }
-        if (args.contains("--ha")) {
-            err.println("--ha needs an HA broker pair; the local cluster runs one broker (see docs/OPERATIONS.md)");
+        if (args.contains("--ha") && (runningState() == null || runningState().backup() == null)) {
+            err.println("--ha needs an HA broker pair: start the cluster with bin/meshgate up --ha");
             return 2;
         }
         ChaosRun.Settings settings;

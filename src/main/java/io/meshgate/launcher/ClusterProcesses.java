@@ -132,6 +132,9 @@ public final class ClusterProcesses {
         }
     }
 
+    /** A shared-store broker's log line while it waits for the journal's lock (AMQ221034). */
+    private static final String STANDBY_WAITING = "AMQ221034";
+
     /** Starts the broker again, on its port and data folder, and waits until it listens. */
     public synchronized ClusterState.Proc restartBroker() throws IOException, InterruptedException {
         ClusterState.Proc old = state().broker();
@@ -152,6 +155,51 @@ public final class ClusterProcesses {
     public synchronized void ensureNodeRunning(String nodeId) throws IOException, InterruptedException {
         if (!ClusterState.alive(state().node(nodeId).pid())) {
             restartNode(nodeId);
+        }
+    }
+
+    /**
+     * The primary of an HA pair died and its backup serves: the backup is now the broker, and the
+     * dead primary is recorded as the backup (to be started again as the standby).
+     */
+    public synchronized void failedOver() throws IOException {
+        ClusterState s = state();
+        if (s.backup() == null) {
+            throw new IllegalStateException("this cluster has no backup broker");
+        }
+        write(new ClusterState(s.accessPoint(), s.backup(), s.nodes(), s.nginx(), s.logs(), s.pki(), s.broker()));
+    }
+
+    /**
+     * Starts the recorded backup broker again when it is not running: it waits for the journal's
+     * lock, as a standby, until the serving broker dies. Returns once its log shows it waiting.
+     */
+    public synchronized void ensureStandbyRunning() throws IOException, InterruptedException {
+        ClusterState.Proc old = state().backup();
+        if (old == null || ClusterState.alive(old.pid())) {
+            return;
+        }
+        requireStartable("the standby broker", old.pid(), old.command());
+        Path log = Path.of(old.log());
+        long from = Files.exists(log) ? Files.size(log) : 0;
+        Process p = start(old.command(), log);
+        if (!waitUntil(() -> logSince(log, from).contains(STANDBY_WAITING), BROKER_LISTENING, p)) {
+            stop(p.pid(), Duration.ofSeconds(10));
+            throw new IllegalStateException("the standby broker did not start; see " + log);
+        }
+        ClusterState s = state();
+        write(new ClusterState(s.accessPoint(), s.broker(), s.nodes(), s.nginx(), s.logs(), s.pki(),
+                old.withPid(p.pid())));
+        LOG.info(() -> "standby broker started (pid " + p.pid() + ")");
+    }
+
+    private static String logSince(Path log, long from) {
+        try {
+            byte[] all = Files.readAllBytes(log);
+            return new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -26,11 +26,18 @@ import java.util.TreeMap;
  * @param nginx       the nginx master process, or null when nginx was not started
  * @param logs        the folder holding every process's log
  * @param pki         the client's TLS and secure-channel material, or null for a plain cluster
+ * @param backup      the backup broker of an HA pair (then {@code broker} is the primary), or null
  */
-public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Proc nginx, String logs, Pki pki) {
+public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Proc nginx, String logs, Pki pki,
+                           Proc backup) {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    /** A state with one broker. */
+    public ClusterState(String accessPoint, Proc broker, List<Node> nodes, Proc nginx, String logs, Pki pki) {
+        this(accessPoint, broker, nodes, nginx, logs, pki, null);
+    }
 
     public ClusterState {
         Objects.requireNonNull(accessPoint, "accessPoint");
@@ -52,6 +59,9 @@ public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Pr
     public Map<String, Long> serverCpuMicros() {
         Map<String, Long> cpu = new TreeMap<>();
         cpu.put("broker", ProcessCpu.micros(broker.pid()));
+        if (backup != null) {
+            cpu.put("broker-backup", ProcessCpu.micros(backup.pid()));
+        }
         nodes.forEach(n -> cpu.put(n.id(), ProcessCpu.micros(n.pid())));
         if (nginx != null) {
             cpu.put("nginx", ProcessCpu.micros(nginx.pid()));
@@ -112,7 +122,7 @@ public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Pr
 
     /** This state with another node list. */
     public ClusterState withNodes(List<Node> newNodes) {
-        return new ClusterState(accessPoint, broker, newNodes, nginx, logs, pki);
+        return new ClusterState(accessPoint, broker, newNodes, nginx, logs, pki, backup);
     }
 
     /** This state with a node replaced by one of the same id (a node started again). */
@@ -122,7 +132,7 @@ public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Pr
 
     /** This state with another broker process (the broker started again). */
     public ClusterState withBroker(Proc newBroker) {
-        return new ClusterState(accessPoint, newBroker, nodes, nginx, logs, pki);
+        return new ClusterState(accessPoint, newBroker, nodes, nginx, logs, pki, backup);
     }
 
     /** A node of this state by id. */

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * {@code kill-broker}: SIGKILL the broker, keep it dead for {@code down}, then start it again on
- * the same port and data folder (while the traffic goes on) and wait until it listens.
+ * the same port and data folder (while the traffic goes on) and wait until it listens. On a
+ * cluster with an HA pair ({@code up --ha}) it kills the primary and lets the backup take over;
+ * the undo starts the dead primary again as the standby.
  */
 final class KillBroker implements Fault {
 
@@ -23,14 +25,23 @@ final class KillBroker implements Fault {
     @Override
     public void inject(List<String> sessionNodes) throws Exception {
         long pid = processes.state().broker().pid();
+        boolean pair = processes.state().backup() != null;
         ClusterProcesses.signal(pid, ClusterProcesses.Signal.KILL);
         ClusterProcesses.awaitExit(pid, Duration.ofSeconds(10));
+        if (pair) {
+            processes.failedOver();
+            return;
+        }
         Thread.sleep(down.toMillis());
         processes.restartBroker();
     }
 
     @Override
     public void restore() throws Exception {
-        processes.ensureBrokerRunning();
+        if (processes.state().backup() != null) {
+            processes.ensureStandbyRunning();
+        } else {
+            processes.ensureBrokerRunning();
+        }
     }
 }

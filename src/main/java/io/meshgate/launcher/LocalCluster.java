@@ -37,6 +37,8 @@ public final class LocalCluster implements AutoCloseable {
     private static final String PAYARA_READY = ") ready in ";
     /** What a node's log says when Payara Micro failed a boot-time deployment (and still says ready). */
     static final String DEPLOY_FAILED = "Boot Command deploy failed";
+    /** The backup broker's log line once its primary knows it (AMQ221031: backup announced). */
+    private static final String BACKUP_ANNOUNCED = "AMQ221031";
     private static final int BOOT_ATTEMPTS = 3;
     /** Each node's journal of sample-service runs, in its folder of the run dir (see ExecutionJournal). */
     public static final String EXECUTION_LOG = "executions.log";
@@ -52,11 +54,13 @@ public final class LocalCluster implements AutoCloseable {
      * @param nginx        whether to put nginx in front (when installed)
      * @param readyTimeout how long to wait for every node to be ready
      * @param nodeHeap     the nodes' maximum heap, e.g. {@code 512m}
+     * @param ha           whether to run a shared-store HA pair of brokers (the nodes fail over to the
+     *                     backup when the primary dies)
      * @param secure       whether to create a PKI, terminate TLS 1.3 with client certificates at
      *                     nginx and run the secure channel on the nodes
      */
     public record Options(Path home, Path runDir, int nodes, boolean nginx, Duration readyTimeout, String nodeHeap,
-                          boolean secure) {
+                          boolean secure, boolean ha) {
         public Options {
             if (nodes < 1) {
                 throw new IllegalArgumentException("at least one node");
@@ -65,19 +69,19 @@ public final class LocalCluster implements AutoCloseable {
 
         /** Three nodes, nginx where installed, 240 s to get ready, 512 MiB heap per node, secure. */
         public static Options defaults(Path home, Path runDir) {
-            return new Options(home, runDir, 3, true, Duration.ofSeconds(240), "512m", true);
+            return new Options(home, runDir, 3, true, Duration.ofSeconds(240), "512m", true, false);
         }
 
         public Options withNodes(int n) {
-            return new Options(home, runDir, n, nginx, readyTimeout, nodeHeap, secure);
+            return new Options(home, runDir, n, nginx, readyTimeout, nodeHeap, secure, ha);
         }
 
         public Options withNginx(boolean on) {
-            return new Options(home, runDir, nodes, on, readyTimeout, nodeHeap, secure);
+            return new Options(home, runDir, nodes, on, readyTimeout, nodeHeap, secure, ha);
         }
 
         public Options withSecure(boolean on) {
-            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, on);
+            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, on, ha);
         }
 
         /** The nodes' maximum heap, e.g. {@code 4g} for capacity runs. */
@@ -85,7 +89,12 @@ public final class LocalCluster implements AutoCloseable {
             if (!heap.matches("\\d+[kmgKMG]?")) {
                 throw new IllegalArgumentException("a heap size is like 512m or 4g: " + heap);
             }
-            return new Options(home, runDir, nodes, nginx, readyTimeout, heap, secure);
+            return new Options(home, runDir, nodes, nginx, readyTimeout, heap, secure, ha);
+        }
+
+        /** A shared-store HA pair of brokers (primary and backup) instead of one broker. */
+        public Options withHa(boolean on) {
+            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, secure, on);
         }
     }
 
@@ -95,6 +104,7 @@ public final class LocalCluster implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private volatile ClusterState state;
     private int brokerPort;
+    private int backupPort;
     private LocalPki pki;
 
     private LocalCluster(Options options) {
@@ -145,11 +155,19 @@ public final class LocalCluster implements AutoCloseable {
         requireFile("target/meshgate-ra.rar");
         requireFile("target/payara-micro.jar");
         brokerPort = Ports.free();
-        List<String> brokerCommand = List.of(java(), "-Xmx256m", "-cp", launcherClasspath(),
-                BrokerMain.class.getName(), Integer.toString(brokerPort),
-                options.runDir().resolve("broker-data").toString());
+        backupPort = options.ha() ? Ports.free() : 0;
+        List<String> brokerCommand = brokerCommand(brokerPort, "primary", backupPort);
         Process broker = spawn("broker", brokerCommand);
         waitFor("broker", () -> Ports.listening(brokerPort), Duration.ofSeconds(60), broker);
+        ClusterState.Proc backup = null;
+        if (options.ha()) {
+            List<String> backupCommand = brokerCommand(backupPort, "backup", brokerPort);
+            Process b = spawn("broker-backup", backupCommand);
+            Path backupLog = logs.resolve("broker-backup.log");
+            waitFor("broker-backup", () -> logContains(backupLog, BACKUP_ANNOUNCED), Duration.ofSeconds(60), b);
+            backup = new ClusterState.Proc("tcp://127.0.0.1:" + backupPort, b.pid(), backupCommand,
+                    backupLog.toString());
+        }
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= options.nodes(); i++) {
             ids.add("node-" + i);
@@ -158,7 +176,7 @@ public final class LocalCluster implements AutoCloseable {
             pki = LocalPki.create(LocalPki.defaultDirectory(options.runDir()), ids);
         }
         state = new ClusterState("", new ClusterState.Proc("tcp://127.0.0.1:" + brokerPort, broker.pid(), brokerCommand,
-                logs.resolve("broker.log").toString()), List.of(), null, logs.toString(), pkiState());
+                logs.resolve("broker.log").toString()), List.of(), null, logs.toString(), pkiState(), backup);
         List<CompletableFuture<ClusterState.Node>> starting = new ArrayList<>();
         for (int i = 1; i <= options.nodes(); i++) {
             starting.add(launchNode("node-" + i, Map.of()));
@@ -172,7 +190,7 @@ public final class LocalCluster implements AutoCloseable {
         ClusterState.Node first = nodes.get(0);
         String direct = first.tlsUrl() != null ? first.tlsUrl() : first.url();
         String access = (nginx != null ? nginx.url() : direct).replaceFirst("^http", "ws") + "/ws";
-        state = new ClusterState(access, state.broker(), nodes, nginx, logs.toString(), pkiState());
+        state = new ClusterState(access, state.broker(), nodes, nginx, logs.toString(), pkiState(), state.backup());
         state.write(stateFile(options.runDir()));
         LOG.info(() -> "cluster ready: " + war.getFileName() + " on " + nodes.size() + " nodes, access point " + access);
     }
@@ -258,7 +276,7 @@ public final class LocalCluster implements AutoCloseable {
                     .replace("@BIND_ADDRESS@", "127.0.0.1"), StandardOpenOption.APPEND);
         }
         Path post = fill("server-config/payara/post-boot.asadmin", dir.resolve("post-boot.asadmin"), Map.of(
-                "@BROKER_HOST@", "127.0.0.1", "@BROKER_PORT@", Integer.toString(brokerPort),
+                "@BROKER_HOST@", "127.0.0.1", "@BROKER_PORT@", Integer.toString(brokerPort), "@RA_HA@", raHa(),
                 "@RAR@", requireFile("target/meshgate-ra.rar").toString(),
                 "@WAR@", requireFile("target/meshgate.war").toString()));
         Path log = logs.resolve(nodeId + ".log");
@@ -350,6 +368,32 @@ public final class LocalCluster implements AutoCloseable {
             }
         }
         return key;
+    }
+
+    /**
+     * The command of one broker: alone (role ignored when {@code peerPort} is 0), or the primary or
+     * backup of a shared-store pair with the peer on {@code peerPort}; both use the same data folder.
+     */
+    private List<String> brokerCommand(int port, String role, int peerPort) throws IOException {
+        List<String> c = new ArrayList<>(List.of(java(), "-Xmx256m", "-cp", launcherClasspath(),
+                BrokerMain.class.getName(), Integer.toString(port), options.runDir().resolve("broker-data").toString()));
+        if (peerPort != 0) {
+            c.addAll(List.of(role, Integer.toString(peerPort)));
+        }
+        return c;
+    }
+
+    /**
+     * What the adapter's connection properties add for an HA pair (the backup's connector, the
+     * connector class once per connector, {@code HA=true}), in asadmin property syntax; empty for
+     * one broker.
+     */
+    private String raHa() {
+        if (backupPort == 0) {
+            return "";
+        }
+        String netty = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
+        return ",host\\=127.0.0.1\\;port\\=" + backupPort + ":ConnectorClassName=" + netty + "," + netty + ":HA=true";
     }
 
     /** The node configuration of the secure channel, or nothing for a plain cluster. */
@@ -445,6 +489,9 @@ public final class LocalCluster implements AutoCloseable {
         stops.forEach(CompletableFuture::join);
         if (s.nginx() != null) {
             stopPid(s.nginx().pid(), Duration.ofSeconds(10));
+        }
+        if (s.backup() != null) {
+            stopPid(s.backup().pid(), Duration.ofSeconds(30)); // before the primary, which would fail over to it
         }
         stopPid(s.broker().pid(), Duration.ofSeconds(30));
     }

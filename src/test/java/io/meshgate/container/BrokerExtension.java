@@ -49,7 +49,7 @@ public final class BrokerExtension implements BeforeAllCallback {
             Broker broker = new Broker(p);
             waitListening(port, p);
             String post = Files.readString(home.resolve("server-config/payara/post-boot.asadmin"))
-                    .replace("@BROKER_HOST@", "127.0.0.1").replace("@BROKER_PORT@", Integer.toString(port))
+                    .replace("@RA_HA@", "").replace("@BROKER_HOST@", "127.0.0.1").replace("@BROKER_PORT@", Integer.toString(port))
                     .replace("@RAR@", home.resolve("target/meshgate-ra.rar").toString())
                     .lines().filter(l -> !l.contains("@WAR@")).reduce("", (a, b) -> a + b + "\n");
             Files.writeString(Path.of(System.getProperty("arquillian.postboot")), post, StandardCharsets.UTF_8);
