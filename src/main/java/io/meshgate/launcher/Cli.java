@@ -71,6 +71,7 @@ public final class Cli {
             case "pki" -> pki(rest);
             case "bench" -> bench(rest);
             case "drain" -> drain(rest);
+            case "restart" -> restart(rest);
             case "chaos" -> chaos(rest);
             default -> usage();
         };
@@ -97,6 +98,8 @@ public final class Cli {
                                                    connect rate, heap and RSS per session
                        bin/meshgate drain NODE                     drain a node (sessions move, its requests finish)
                                                    and wait until its process has exited
+                       bin/meshgate restart --rolling              drain and restart each node in turn, the next
+                                                   only once the previous one is ready again
                        bin/meshgate chaos SCENARIO [--rate R] [--duration S] [--sessions N] [--fault-at S] [--down S] [--json]
                                                    fault checker: sends at R/s (200) for S s (30) over N
                                                    sessions (20), injects the fault at --fault-at
@@ -264,6 +267,27 @@ public final class Cli {
         ObjectNode line = json.createObjectNode().put("node", node.id()).put("drained", exited).put("ms", ms);
         out.println(json.writeValueAsString(line));
         return exited ? 0 : 1;
+    }
+
+    private int restart(List<String> args) throws Exception {
+        if (!args.equals(List.of("--rolling"))) {
+            err.println("usage: bin/meshgate restart --rolling");
+            return 2;
+        }
+        if (runningState() == null) {
+            err.println("no cluster is running");
+            return 3;
+        }
+        long t0 = System.nanoTime();
+        ArrayNode restarted = json.createArrayNode();
+        RollingRestart.restartAll(new ClusterProcesses(runDir), id -> {
+            restarted.add(id);
+            err.printf("%s drained, started again and ready after %.1f s%n", id, (System.nanoTime() - t0) / 1e9);
+        });
+        ObjectNode line = json.createObjectNode().put("ms", (System.nanoTime() - t0) / 1_000_000);
+        line.set("restarted", restarted);
+        out.println(json.writeValueAsString(line));
+        return 0;
     }
 
     private int down() throws IOException {
