@@ -1,7 +1,10 @@
 /**
  * The client-facing WebSocket endpoint and its sessions. The frame layer sits between the socket
  * and the message codec, so the secure channel replaces {@link io.meshgate.wire.PlainFrameLayer}
- * without reshaping anything else.
+ * without reshaping anything else. Sessions can be resumed on another node: the registry issues
+ * and checks resume tokens and lets a new connection adopt a resumed session's id; while the node
+ * drains, {@link io.meshgate.channel.IntakeFilter} answers upgrades 503 and every session is
+ * closed with 1001 so that its client resumes elsewhere.
  *
  * <p>Threading: the container calls an endpoint instance from one thread at a time; replies reach
  * a {@link io.meshgate.channel.ClientSession} from reply listener threads and are serialised on

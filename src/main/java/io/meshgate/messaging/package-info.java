@@ -3,7 +3,11 @@
  * envelopes onto JMS messages. Nothing else in meshgate touches {@code jakarta.jms} directly,
  * except the message-driven beans, which only translate with {@link io.meshgate.messaging.JmsEnvelopes}.
  *
+ * {@link io.meshgate.messaging.BrokerLink} judges from the sends and round trips whether the
+ * broker is reachable.
+ *
  * <p>Threading: {@link io.meshgate.messaging.JmsSender} is safe for any thread; it hands each
- * send a pooled context of its own.
+ * send a pooled context of its own, and a send may block while the adapter fails over, so socket
+ * reader threads never send. A watcher thread of its own checks for stalled sends.
  */
 package io.meshgate.messaging;

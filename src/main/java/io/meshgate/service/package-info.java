@@ -1,7 +1,9 @@
 /**
  * Running business services: the handler SPI ({@link io.meshgate.service.MeshService},
  * {@link io.meshgate.service.ServiceHandler}), the request listener, the dispatcher that sees
- * each request to one reply, and the load filter ({@link io.meshgate.service.AdmissionPolicy}).
+ * each request to one reply, the load filter ({@link io.meshgate.service.AdmissionPolicy}), each
+ * service's {@link io.meshgate.service.Delivery} semantics, and the node's {@link io.meshgate.service.Intake}
+ * (closed while it drains: requests are passed back to their topic).
  *
  * <p>Threading: the request listener's threads (a pool of {@code consumers} per service) call the
  * dispatcher; it keeps no per-request state beyond the in-flight counter in
