@@ -63,6 +63,8 @@ final class FaultInjection implements Runnable {
             endMs = ChaosTraffic.ms(System.nanoTime(), start);
         } catch (Exception e) {
             error = e;
+        } catch (LinkageError e) {
+            error = new IllegalStateException("the fault could not run (were the classes rebuilt during the run?)", e);
         }
     }
 
