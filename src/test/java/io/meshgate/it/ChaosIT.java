@@ -1,6 +1,7 @@
 package io.meshgate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The fault checker ({@code bin/meshgate chaos}) at a small scale, on a secure cluster of its own
  * (broker, two nodes, nginx where installed) in a fresh run dir, since the faults damage it. Each
- * scenario undoes its fault, so the tests share the cluster; the one that must see every request
- * answered runs first.
+ * scenario undoes its fault, so the tests share the cluster; those that must see every request
+ * answered run first.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChaosIT {
@@ -74,6 +75,22 @@ class ChaosIT {
 
     @Test
     @Order(2)
+    void killingTheNodeThatHoldsSessionsAnswersEveryRequestAfterTheSessionsResumeOnTheOtherNode() throws Exception {
+        Assumptions.nginxInstalled();
+        ChaosResult r = run(new ChaosRun.Settings(Scenario.KILL_INGRESS, 40, 12, 4, 4, 5));
+
+        String json = r.toJson().toString();
+        assertEquals(480, r.sent(), json);
+        assertEquals(r.sent(), r.ok(), json);
+        assertEquals(0, r.lost(), json);
+        assertEquals(0, r.duplicateAnswers(), json);
+        assertEquals(0, r.wrongAnswers(), json);
+        assertTrue(r.sessionsMoved() > 0 && r.resumes() >= r.sessionsMoved(), json);
+        assertNull(r.faultError(), json);
+    }
+
+    @Test
+    @Order(3)
     void killingTheBrokerAndStartingItAgainLosesNothingAndEverySessionRecovers() throws Exception {
         ChaosResult r = run(new ChaosRun.Settings(Scenario.KILL_BROKER, 40, 20, 4, 4, 2));
 
@@ -83,6 +100,7 @@ class ChaosIT {
         assertEquals(0, r.duplicateAnswers(), json);
         assertEquals(0, r.wrongAnswers(), json);
         assertTrue(r.recoveryMs() >= 0, json);
+        assertFalse(r.errors().containsKey("NO_SUCH_SERVICE"), json);
         assertNull(r.faultError(), json);
         assertTrue(ClusterState.alive(cluster.state().broker().pid()), "the broker was not started again");
     }
