@@ -91,6 +91,35 @@ class ChaosIT {
 
     @Test
     @Order(3)
+    void aNodeToldToStopDrainsAndEveryRequestIsAnswered() throws Exception {
+        assertEveryRequestAnswered(run(new ChaosRun.Settings(Scenario.TERM_NODE, 40, 12, 4, 4, 5)), 480);
+    }
+
+    @Test
+    @Order(4)
+    void reloadingNginxAnswersEveryRequest() throws Exception {
+        Assumptions.nginxInstalled();
+        assertEveryRequestAnswered(run(new ChaosRun.Settings(Scenario.NGINX_RELOAD, 40, 8, 4, 3, 5)), 320);
+    }
+
+    @Test
+    @Order(5)
+    void aRollingRestartAnswersEveryRequest() throws Exception {
+        assertEveryRequestAnswered(run(new ChaosRun.Settings(Scenario.ROLLING_RESTART, 40, 10, 4, 2, 5)), 400);
+    }
+
+    private static void assertEveryRequestAnswered(ChaosResult r, int sent) {
+        String json = r.toJson().toString();
+        assertEquals(sent, r.sent(), json);
+        assertEquals(r.sent(), r.ok(), json);
+        assertEquals(0, r.lost(), json);
+        assertEquals(0, r.duplicateAnswers(), json);
+        assertEquals(0, r.wrongAnswers(), json);
+        assertNull(r.faultError(), json);
+    }
+
+    @Test
+    @Order(6)
     void killingTheBrokerAndStartingItAgainLosesNothingAndEverySessionRecovers() throws Exception {
         ChaosResult r = run(new ChaosRun.Settings(Scenario.KILL_BROKER, 40, 20, 4, 4, 2));
 
