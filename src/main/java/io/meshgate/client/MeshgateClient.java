@@ -252,10 +252,12 @@ public final class MeshgateClient implements AutoCloseable {
     /**
      * Sends a call again after a retryable error ({@code UNAVAILABLE}: nothing ran) with the same
      * id and idempotency key and the time it has left, after a backoff (50 ms doubling to 1 s,
-     * with jitter); false when the call has no time left for it.
+     * with jitter), and never sooner than the node advised ({@code retryAfterMs}, plus up to a
+     * quarter more of jitter); false when the call has no time left for it.
      */
-    private boolean retry(Call call, int attempt) {
-        long backoffMs = jitter(Math.min(1_000, 50L << Math.min(attempt, 5)));
+    private boolean retry(Call call, int attempt, long retryAfterMs) {
+        long backoffMs = Math.max(jitter(Math.min(1_000, 50L << Math.min(attempt, 5))),
+                retryAfterMs + jitter(retryAfterMs) / 2);
         long leftMs = call.leftMs() - backoffMs;
         if (leftMs < 1) {
             return false;
@@ -289,27 +291,28 @@ public final class MeshgateClient implements AutoCloseable {
                 waiting.complete(r);
             }
         } else if (m instanceof WireMessage.Response r) {
-            complete(new Response(r.id(), true, r.result(), null, null, r.ingressNode(), r.processedBy()));
+            complete(new Response(r.id(), true, r.result(), null, null, r.ingressNode(), r.processedBy()), 0);
         } else if (m instanceof WireMessage.ErrorMessage e) {
             CompletableFuture<WireMessage> waiting = resumeAnswer;
             if (e.id() == null && MeshgateException.Kind.RESUME_REFUSED.code().equals(e.code()) && waiting != null) {
                 waiting.complete(e);
                 return;
             }
-            complete(new Response(e.id(), false, null, e.code(), e.message(), e.ingressNode(), e.processedBy()));
+            complete(new Response(e.id(), false, null, e.code(), e.message(), e.ingressNode(), e.processedBy()),
+                    e.retryAfterMs());
         } else if (m instanceof WireMessage.Push p) {
             pushListeners.forEach(listener -> listener.accept(p));
         }
     }
 
-    private void complete(Response r) {
+    private void complete(Response r, long retryAfterMs) {
         Call call = r.id() == null ? null : calls.get(r.id());
         if (call == null) {
             unmatched.incrementAndGet();
             return;
         }
         if (!r.ok() && MeshgateException.Kind.ofCode(r.errorCode()).retryable()
-                && retry(call, call.attempts.getAndIncrement())) {
+                && retry(call, call.attempts.getAndIncrement(), retryAfterMs)) {
             return;
         }
         if (!call.result.complete(r)) {

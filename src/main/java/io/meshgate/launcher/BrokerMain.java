@@ -1,6 +1,8 @@
 package io.meshgate.launcher;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,7 +29,26 @@ public final class BrokerMain {
     /** Artemis's audit loggers log every message at INFO: far too costly for a gateway's broker. */
     private static final Logger AUDIT = Logger.getLogger("org.apache.activemq.audit");
 
+    /** A broker of a pair logs this once the serving broker knows it as its backup (AMQ221031: backup announced). */
+    static final String BACKUP_ANNOUNCED = "AMQ221031";
+
     private BrokerMain() {
+    }
+
+    /**
+     * The command line that starts the same broker of a pair (same port, data folder and peer) in
+     * the backup role.
+     *
+     * @throws IllegalArgumentException for a command that does not start a broker of a pair
+     */
+    static List<String> asBackup(List<String> command) {
+        int main = command.indexOf(BrokerMain.class.getName());
+        if (main < 0 || command.size() != main + 5) {
+            throw new IllegalArgumentException("not the command of a broker of a pair: " + command);
+        }
+        List<String> backup = new ArrayList<>(command);
+        backup.set(main + 3, "backup");
+        return List.copyOf(backup);
     }
 
     public static void main(String[] args) throws Exception {

@@ -132,9 +132,6 @@ public final class ClusterProcesses {
         }
     }
 
-    /** A shared-store broker's log line while it waits for the journal's lock (AMQ221034). */
-    private static final String STANDBY_WAITING = "AMQ221034";
-
     /** Starts the broker again, on its port and data folder, and waits until it listens. */
     public synchronized ClusterState.Proc restartBroker() throws IOException, InterruptedException {
         ClusterState.Proc old = state().broker();
@@ -171,8 +168,10 @@ public final class ClusterProcesses {
     }
 
     /**
-     * Starts the recorded backup broker again when it is not running: it waits for the journal's
-     * lock, as a standby, until the serving broker dies. Returns once its log shows it waiting.
+     * Starts the recorded backup broker again when it is not running, always in the backup role
+     * (a dead primary comes back as the serving broker's backup, never as a primary waiting for
+     * the journal's lock): it announces itself to the serving broker, so that the nodes learn
+     * where to fail over next time. Returns once its log shows the announcement.
      */
     public synchronized void ensureStandbyRunning() throws IOException, InterruptedException {
         ClusterState.Proc old = state().backup();
@@ -180,16 +179,18 @@ public final class ClusterProcesses {
             return;
         }
         requireStartable("the standby broker", old.pid(), old.command());
+        List<String> command = BrokerMain.asBackup(old.command());
         Path log = Path.of(old.log());
         long from = Files.exists(log) ? Files.size(log) : 0;
-        Process p = start(old.command(), log);
-        if (!waitUntil(() -> logSince(log, from).contains(STANDBY_WAITING), BROKER_LISTENING, p)) {
+        Process p = start(command, log);
+        if (!waitUntil(() -> logSince(log, from).contains(BrokerMain.BACKUP_ANNOUNCED), BROKER_LISTENING, p)) {
             stop(p.pid(), Duration.ofSeconds(10));
-            throw new IllegalStateException("the standby broker did not start; see " + log);
+            throw new IllegalStateException("the standby broker did not announce itself to the serving broker; see "
+                    + log);
         }
         ClusterState s = state();
         write(new ClusterState(s.accessPoint(), s.broker(), s.nodes(), s.nginx(), s.logs(), s.pki(),
-                old.withPid(p.pid())));
+                new ClusterState.Proc(old.url(), p.pid(), command, old.log())));
         LOG.info(() -> "standby broker started (pid " + p.pid() + ")");
     }
 

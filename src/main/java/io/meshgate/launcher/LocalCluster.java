@@ -37,8 +37,6 @@ public final class LocalCluster implements AutoCloseable {
     private static final String PAYARA_READY = ") ready in ";
     /** What a node's log says when Payara Micro failed a boot-time deployment (and still says ready). */
     static final String DEPLOY_FAILED = "Boot Command deploy failed";
-    /** The backup broker's log line once its primary knows it (AMQ221031: backup announced). */
-    private static final String BACKUP_ANNOUNCED = "AMQ221031";
     private static final int BOOT_ATTEMPTS = 3;
     /** Each node's journal of sample-service runs, in its folder of the run dir (see ExecutionJournal). */
     public static final String EXECUTION_LOG = "executions.log";
@@ -164,7 +162,7 @@ public final class LocalCluster implements AutoCloseable {
             List<String> backupCommand = brokerCommand(backupPort, "backup", brokerPort);
             Process b = spawn("broker-backup", backupCommand);
             Path backupLog = logs.resolve("broker-backup.log");
-            waitFor("broker-backup", () -> logContains(backupLog, BACKUP_ANNOUNCED), Duration.ofSeconds(60), b);
+            waitFor("broker-backup", () -> logContains(backupLog, BrokerMain.BACKUP_ANNOUNCED), Duration.ofSeconds(60), b);
             backup = new ClusterState.Proc("tcp://127.0.0.1:" + backupPort, b.pid(), backupCommand,
                     backupLog.toString());
         }

@@ -14,6 +14,9 @@ import java.util.function.Consumer;
  * returns is no proof, since the adapter gives up waiting after its failover timeout and lets a
  * non-persistent send go without an error. Each change is told once to the listener, with what
  * failed in between, so that an outage is one pair of log lines however many requests it failed.
+ * A send that began before the link was last regained says nothing about the broker now (it may
+ * still hang on a connection to a broker that died, until the adapter's call timeout): its stall
+ * or failure does not lose the link again, so one stale send cannot make the link flap.
  *
  * <p>Plain class, thread-safe; the state changes under this object's lock.
  */
@@ -35,6 +38,7 @@ public final class BrokerLink {
     private final AtomicLong failedSends = new AtomicLong();
     private volatile boolean up = true;
     private Instant lostAt;
+    private volatile Instant regainedAt = Instant.MIN;
 
     /**
      * @param stallLimit how long a send may wait before the broker counts as lost
@@ -65,21 +69,33 @@ public final class BrokerLink {
                 return;
             }
             up = true;
+            regainedAt = clock.instant();
             change = new Change.Regained(Duration.between(lostAt, clock.instant()), refused.getAndSet(0),
                     failedSends.getAndSet(0));
         }
         listener.accept(change);
     }
 
-    /** A send failed with this reason. */
-    public void sendFailed(String reason) {
+    /** A send that began at {@code startedAt} failed with this reason. */
+    public void sendFailed(String reason, Instant startedAt) {
         failedSends.incrementAndGet();
-        lose(reason);
+        if (tells(startedAt)) {
+            lose(reason);
+        }
     }
 
-    /** The oldest send still waiting has waited this long. */
-    public void oldestSendWaiting(Duration waited) {
-        if (waited.compareTo(stallLimit) > 0) {
+    /**
+     * Whether a send that began at {@code startedAt} tells anything about the broker now: it
+     * began after the link was last regained. A watcher looks for the oldest such send.
+     */
+    public boolean tells(Instant startedAt) {
+        return !startedAt.isBefore(regainedAt);
+    }
+
+    /** The oldest send still waiting that {@link #tells tells} anything began at {@code startedAt}. */
+    public void oldestSendWaiting(Instant startedAt) {
+        Duration waited = Duration.between(startedAt, clock.instant());
+        if (tells(startedAt) && waited.compareTo(stallLimit) > 0) {
             lose("a send has waited " + waited.toMillis() + " ms for the broker");
         }
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -78,12 +79,13 @@ public class JmsSender {
     private final BlockingQueue<Lease> idle = new ArrayBlockingQueue<>(POOL_SIZE);
     private final Set<Lease> leases = ConcurrentHashMap.newKeySet();
     private final AtomicInteger created = new AtomicInteger();
+    private final Clock clock = Clock.systemUTC();
     private BrokerLink link;
     private ScheduledThreadPoolExecutor watcher;
 
     @PostConstruct
     void init() {
-        link = new BrokerLink(Clock.systemUTC(), Duration.ofMillis(stallMs), change -> {
+        link = new BrokerLink(clock, Duration.ofMillis(stallMs), change -> {
             if (change instanceof BrokerLink.Change.Lost lost) {
                 LOG.warning(() -> "broker lost: " + lost.reason() + "; new requests are answered UNAVAILABLE");
             } else if (change instanceof BrokerLink.Change.Regained back) {
@@ -108,15 +110,16 @@ public class JmsSender {
     }
 
     private void watch() {
-        long now = System.nanoTime();
-        long oldest = 0;
+        Instant oldest = null;
         for (Lease l : leases) {
-            long since = l.sendingSince;
-            if (since != 0) {
-                oldest = Math.max(oldest, now - since);
+            Instant since = l.sendingSince;
+            if (since != null && link.tells(since) && (oldest == null || since.isBefore(oldest))) {
+                oldest = since;
             }
         }
-        link.oldestSendWaiting(Duration.ofNanos(oldest));
+        if (oldest != null) {
+            link.oldestSendWaiting(oldest);
+        }
     }
 
     /** Publishes to a topic (multicast address). */
@@ -143,22 +146,23 @@ public class JmsSender {
     }
 
     private void send(String name, boolean topic, Envelope envelope, long ttlMs, long delayMs, String duplicateId) {
-        Lease lease = borrow();
+        Instant startedAt = clock.instant();
+        Lease lease = borrow(startedAt);
         boolean healthy = false;
-        lease.sendingSince = System.nanoTime();
+        lease.sendingSince = startedAt;
         try {
             lease.send(name, topic, envelope, ttlMs, delayMs, duplicateId);
             healthy = true;
         } catch (JMSException | JMSRuntimeException e) {
-            link.sendFailed(e.getMessage());
+            link.sendFailed(e.getMessage(), startedAt);
             throw MeshgateException.unavailable("broker did not take the message for " + name + ": " + e.getMessage());
         } finally {
-            lease.sendingSince = 0;
+            lease.sendingSince = null;
             release(lease, healthy);
         }
     }
 
-    private Lease borrow() {
+    private Lease borrow(Instant startedAt) {
         Lease lease = idle.poll();
         if (lease != null) {
             return lease;
@@ -170,7 +174,7 @@ public class JmsSender {
                 return fresh;
             } catch (JMSRuntimeException e) {
                 created.decrementAndGet();
-                link.sendFailed(e.getMessage());
+                link.sendFailed(e.getMessage(), startedAt);
                 throw MeshgateException.unavailable("broker unreachable: " + e.getMessage());
             }
         }
@@ -256,8 +260,8 @@ public class JmsSender {
         private final JMSContext context;
         private final JMSProducer producer;
         private final Map<String, Destination> destinations = new HashMap<>();
-        /** {@link System#nanoTime()} when the send in progress began, 0 when idle. */
-        volatile long sendingSince;
+        /** When the send in progress began, null when idle. */
+        volatile Instant sendingSince;
 
         Lease(JMSContext context) {
             this.context = context;

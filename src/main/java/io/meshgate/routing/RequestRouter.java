@@ -69,6 +69,12 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
     @Inject
     @ConfigProperty(name = "meshgate.load.factor", defaultValue = "80")
     int initialLoadFactor;
+    @Inject
+    @ConfigProperty(name = "meshgate.retryAfter.brokerLostMs", defaultValue = "1000")
+    long retryAfterBrokerLostMs;
+    @Inject
+    @ConfigProperty(name = "meshgate.retryAfter.viewUnknownMs", defaultValue = "250")
+    long retryAfterViewUnknownMs;
     @Resource
     ManagedScheduledExecutorService scheduler;
     @Inject
@@ -282,7 +288,7 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
         }
         if (outcome instanceof PendingRequests.Outcome.Failed f) {
             metrics.increment("meshgate_requests_total", "outcome", f.error().kind().code());
-            return WireMessage.ErrorMessage.of(f.error().forRequest(clientId), identity.id(), null);
+            return advised(WireMessage.ErrorMessage.of(f.error().forRequest(clientId), identity.id(), null));
         }
         MeshReply reply = ((PendingRequests.Outcome.Replied) outcome).reply();
         if (!reply.ok()) {
@@ -296,7 +302,20 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
 
     private void answer(Consumer<WireMessage> answer, MeshgateException e) {
         metrics.increment("meshgate_requests_total", "outcome", e.kind().code());
-        answer.accept(WireMessage.ErrorMessage.of(e, identity.id(), null));
+        answer.accept(advised(WireMessage.ErrorMessage.of(e, identity.id(), null)));
+    }
+
+    /**
+     * An {@code UNAVAILABLE} this node says carries its advice on when to retry: longer while it
+     * cannot reach the broker, shorter while only its view of the cluster is still forming. So
+     * that clients do not retry faster than the node can recover (every refusal costs a sealed
+     * frame each way, on the cores the node needs to fail over).
+     */
+    private WireMessage.ErrorMessage advised(WireMessage.ErrorMessage e) {
+        if (!MeshgateException.Kind.UNAVAILABLE.code().equals(e.code())) {
+            return e;
+        }
+        return e.retryAfter(sender.brokerUp() ? retryAfterViewUnknownMs : retryAfterBrokerLostMs);
     }
 
     private static byte[] paramsBytes(WireMessage.Request request) {

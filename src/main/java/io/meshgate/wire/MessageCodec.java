@@ -47,6 +47,9 @@ public final class MessageCodec {
         } else if (message instanceof WireMessage.ErrorMessage e) {
             o.put("kind", "error").put("id", e.id()).put("code", e.code()).put("message", e.message());
             o.put("ingressNode", e.ingressNode()).put("processedBy", e.processedBy());
+            if (e.retryAfterMs() > 0) {
+                o.put("retryAfterMs", e.retryAfterMs());
+            }
         } else if (message instanceof WireMessage.Push p) {
             o.put("kind", "push").put("topic", p.topic());
             o.set("data", p.data());
@@ -99,7 +102,7 @@ public final class MessageCodec {
                 case "res" -> new WireMessage.Response(id, root.get("result"), text(root, "ingressNode", false),
                         text(root, "processedBy", false));
                 case "error" -> new WireMessage.ErrorMessage(id, text(root, "code", true), text(root, "message", false),
-                        text(root, "ingressNode", false), text(root, "processedBy", false));
+                        text(root, "ingressNode", false), text(root, "processedBy", false), retryAfter(root));
                 case "push" -> new WireMessage.Push(text(root, "topic", true), root.get("data"));
                 case "hello" -> new WireMessage.Hello(text(root, "sessionId", true), text(root, "node", true),
                         text(root, "resumeToken", false));
@@ -163,6 +166,16 @@ public final class MessageCodec {
             throw MeshgateException.badRequest(field + " must be between 1 and " + WireMessage.MAX_TIMEOUT_MS);
         }
         return v;
+    }
+
+    /** A node's advice on when to retry; anything but a whole number in range reads as none. */
+    private static long retryAfter(JsonNode root) {
+        JsonNode n = root.get("retryAfterMs");
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong()) {
+            return 0;
+        }
+        long v = n.longValue();
+        return v < 0 || v > WireMessage.ErrorMessage.MAX_RETRY_AFTER_MS ? 0 : v;
     }
 
     private static String abbreviate(String s) {

@@ -119,16 +119,40 @@ public sealed interface WireMessage {
      * An error (node to client). {@code id} is the request it answers, or null for an error about
      * the session; {@code processedBy} is null when no node ran the request.
      */
-    record ErrorMessage(String id, String code, String message, String ingressNode, String processedBy)
+    /**
+     * An error answer.
+     *
+     * @param retryAfterMs for a retryable error, how long the node advises the client to wait
+     *                     before it sends the request again (at most {@link #MAX_RETRY_AFTER_MS});
+     *                     0 when the node advises nothing
+     */
+    record ErrorMessage(String id, String code, String message, String ingressNode, String processedBy,
+                        long retryAfterMs)
             implements WireMessage {
+        /** The longest wait a node may advise. */
+        public static final long MAX_RETRY_AFTER_MS = 60_000;
+
         public ErrorMessage {
             requireText(code, "code");
             message = message == null ? "" : message;
+            if (retryAfterMs < 0 || retryAfterMs > MAX_RETRY_AFTER_MS) {
+                throw MeshgateException.badRequest("retryAfterMs must be between 0 and " + MAX_RETRY_AFTER_MS);
+            }
+        }
+
+        /** An error without advice on when to retry. */
+        public ErrorMessage(String id, String code, String message, String ingressNode, String processedBy) {
+            this(id, code, message, ingressNode, processedBy, 0);
         }
 
         /** The error for a gateway exception, as seen by the client. */
         public static ErrorMessage of(MeshgateException e, String ingressNode, String processedBy) {
             return new ErrorMessage(e.requestId(), e.kind().code(), e.getMessage(), ingressNode, processedBy);
+        }
+
+        /** The same error, advising the client to wait {@code ms} before it retries. */
+        public ErrorMessage retryAfter(long ms) {
+            return new ErrorMessage(id, code, message, ingressNode, processedBy, ms);
         }
 
         /** This error as an exception of the matching kind. */

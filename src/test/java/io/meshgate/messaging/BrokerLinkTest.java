@@ -24,8 +24,8 @@ class BrokerLinkTest {
 
     @Test
     void aFailedSendLosesTheLinkAndIsToldOnce() {
-        link.sendFailed("connection refused");
-        link.sendFailed("connection refused");
+        link.sendFailed("connection refused", clock.instant());
+        link.sendFailed("connection refused", clock.instant());
 
         assertFalse(link.up());
         assertEquals(List.of(new BrokerLink.Change.Lost("connection refused")), changes);
@@ -33,14 +33,20 @@ class BrokerLinkTest {
 
     @Test
     void aSendWaitingLongerThanTheStallLimitLosesTheLink() {
-        link.oldestSendWaiting(Duration.ofMillis(2_001));
+        Instant started = clock.instant();
+        clock.advance(Duration.ofMillis(2_001));
+
+        link.oldestSendWaiting(started);
 
         assertFalse(link.up());
     }
 
     @Test
     void aSendWaitingWithinTheStallLimitKeepsTheLinkUp() {
-        link.oldestSendWaiting(Duration.ofMillis(2_000));
+        Instant started = clock.instant();
+        clock.advance(Duration.ofMillis(2_000));
+
+        link.oldestSendWaiting(started);
 
         assertTrue(link.up());
         assertTrue(changes.isEmpty());
@@ -50,7 +56,7 @@ class BrokerLinkTest {
     void aRoundTripOfAMessageSentBeforeTheLossDoesNotRegainTheLink() {
         Instant before = clock.instant();
         clock.advance(Duration.ofMillis(10));
-        link.sendFailed("gone");
+        link.sendFailed("gone", clock.instant());
 
         link.roundTrip(before);
 
@@ -59,7 +65,7 @@ class BrokerLinkTest {
 
     @Test
     void aRoundTripOfAMessageSentAfterTheLossRegainsTheLinkWithWhatFailedMeanwhile() {
-        link.sendFailed("gone");
+        link.sendFailed("gone", clock.instant());
         link.refused();
         link.refused();
         clock.advance(Duration.ofSeconds(3));
@@ -75,5 +81,45 @@ class BrokerLinkTest {
         link.roundTrip(clock.instant());
 
         assertTrue(changes.isEmpty());
+    }
+
+    @Test
+    void aSendThatBeganBeforeTheLinkWasRegainedCannotLoseItAgainByWaiting() {
+        Instant staleSend = clock.instant();
+        link.sendFailed("gone", staleSend);
+        clock.advance(Duration.ofSeconds(1));
+        link.roundTrip(clock.instant());
+        clock.advance(Duration.ofSeconds(5));
+
+        link.oldestSendWaiting(staleSend);
+
+        assertTrue(link.up());
+        assertFalse(link.tells(staleSend));
+    }
+
+    @Test
+    void aSendThatBeganBeforeTheLinkWasRegainedCannotLoseItAgainByFailing() {
+        Instant staleSend = clock.instant();
+        link.sendFailed("gone", staleSend);
+        clock.advance(Duration.ofSeconds(1));
+        link.roundTrip(clock.instant());
+
+        link.sendFailed("call timed out", staleSend);
+
+        assertTrue(link.up());
+        assertEquals(2, changes.size());
+    }
+
+    @Test
+    void aSendThatBeganAfterTheLinkWasRegainedLosesItAgain() {
+        link.sendFailed("gone", clock.instant());
+        clock.advance(Duration.ofSeconds(1));
+        link.roundTrip(clock.instant());
+        Instant fresh = clock.instant();
+        clock.advance(Duration.ofMillis(2_001));
+
+        link.oldestSendWaiting(fresh);
+
+        assertFalse(link.up());
     }
 }

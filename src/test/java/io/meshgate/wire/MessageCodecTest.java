@@ -65,6 +65,7 @@ class MessageCodecTest {
                 new WireMessage.Response("r3", JsonNodeFactory.instance.nullNode(), null, null),
                 new WireMessage.ErrorMessage("r1", "TIMEOUT", "no answer within 100 ms", "node-a", null),
                 new WireMessage.ErrorMessage(null, "GOING_AWAY", "node is leaving", "node-a", null),
+                new WireMessage.ErrorMessage("r4", "UNAVAILABLE", "broker away", "node-a", null, 1_000),
                 new WireMessage.Push("cluster.nodes", json("[\"node-a\",\"node-b\"]")));
     }
 
@@ -362,5 +363,28 @@ class MessageCodecTest {
 
         assertEquals(json("{\"kind\":\"error\",\"id\":\"r1\",\"code\":\"TIMEOUT\",\"message\":\"late\","
                 + "\"ingressNode\":\"node-a\",\"processedBy\":null}"), TREES.readTree(payload));
+    }
+
+    @Test
+    void encodeOfAnErrorWithAdviceWritesRetryAfterMs() throws IOException {
+        byte[] payload = codec.encode(new WireMessage.ErrorMessage("r1", "UNAVAILABLE", "away", "node-a", null, 750));
+
+        assertEquals(json("{\"kind\":\"error\",\"id\":\"r1\",\"code\":\"UNAVAILABLE\",\"message\":\"away\","
+                + "\"ingressNode\":\"node-a\",\"processedBy\":null,\"retryAfterMs\":750}"), TREES.readTree(payload));
+    }
+
+    @Test
+    void aRetryAfterMsOutOfRangeReadsAsNoAdvice() {
+        WireMessage m = codec.decode(utf8("{\"kind\":\"error\",\"id\":\"r1\",\"code\":\"UNAVAILABLE\",\"retryAfterMs\":600001}"));
+
+        assertEquals(0, ((WireMessage.ErrorMessage) m).retryAfterMs());
+    }
+
+    @Test
+    void anErrorCannotAdviseANegativeWait() {
+        MeshgateException e = org.junit.jupiter.api.Assertions.assertThrows(MeshgateException.class,
+                () -> new WireMessage.ErrorMessage("r1", "UNAVAILABLE", "away", "node-a", null, -1));
+
+        assertEquals("retryAfterMs must be between 0 and 60000", e.getMessage());
     }
 }
