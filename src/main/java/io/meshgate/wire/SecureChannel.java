@@ -46,12 +46,15 @@ import java.util.Objects;
  *   <li>both: ECDH of the ephemeral keys; {@link SessionKeys} with HKDF-SHA256, salt
  *       {@code SHA-256(CH || SH)}; confirmation keys labelled {@code "meshgate/1 c2s confirm"} and
  *       {@code "meshgate/1 s2c confirm"};</li>
- *   <li>client: verifies the server chain (serverAuth) and signature; CLIENT_FINISH with its
+ *   <li>client: verifies the server chain (serverAuth), that its leaf is a node certificate (key
+ *       purpose id-kp-meshgateNode: nginx's is not), and the signature; CLIENT_FINISH with its
  *       signature over {@code "meshgate/1 client signature" || SHA-256(CH || SH)} and
  *       {@code HMAC(c2s confirm, SHA-256(CH || SH || signature))};</li>
  *   <li>server: verifies both; SERVER_FINISH with {@code HMAC(s2c confirm, SHA-256(CH || SH || CF))};
  *       only then may either side send data.</li>
  * </ol>
+ * The node's first sealed frame is its {@code hello}; the client checks with {@link #verifyNode}
+ * that the node it names is the one the certificate's {@code urn:meshgate:node:} URI names.
  * A sender rekeys (next key generation, same secret and salt) before its key has sealed its frame
  * limit or after {@code rekeyAfter}: it seals a REKEY frame with the old key and every later
  * frame with the new one, sequence numbers starting again at 0.
@@ -98,6 +101,7 @@ public final class SecureChannel implements FrameLayer {
     private SecretKeyBytes c2sConfirm;
     private SecretKeyBytes s2cConfirm;
     private X509Certificate peerLeaf;
+    private ServerIdentity serverIdentity;
     private SealedFrame.Sealer sealer;
     private SealedFrame.Opener opener;
     private int sendGeneration;
@@ -245,6 +249,22 @@ public final class SecureChannel implements FrameLayer {
         }
     }
 
+    /**
+     * {@inheritDoc} Client side only, once the SERVER_HELLO has been verified.
+     *
+     * @throws IllegalStateException on the server side, or before the SERVER_HELLO
+     */
+    @Override
+    public void verifyNode(String messageKind, String node) {
+        if (role != Role.CLIENT) {
+            throw new IllegalStateException("only the client side checks the node it speaks to");
+        }
+        if (serverIdentity == null) {
+            throw new IllegalStateException("no SERVER_HELLO has been verified yet");
+        }
+        serverIdentity.verify(messageKind, node);
+    }
+
     /** The key generation this side currently seals with (0 until the first rekey). */
     public int sendGeneration() {
         return sendGeneration;
@@ -283,6 +303,7 @@ public final class SecureChannel implements FrameLayer {
         ECPublicKey serverEphemeral = P256.decodeUncompressed(sh.field(2, P256.UNCOMPRESSED_LENGTH, "server key"));
         List<X509Certificate> chain = certificates(sh.fields().subList(3, n - 1));
         verifyPeer(chain);
+        serverIdentity = ServerIdentity.of(chain.get(0));
         byte[] signature = sh.field(n - 1, Ecdsa.P1363_LENGTH, "server signature");
         byte[] core = new HandshakeMessage(HandshakeMessage.SERVER_HELLO, sh.fields().subList(0, n - 1)).encode();
         if (!Ecdsa.verifyP1363((ECPublicKey) chain.get(0).getPublicKey(), concat(SERVER_SIGNATURE,

@@ -1,8 +1,10 @@
 /**
- * What travels on the client's WebSocket: the frame layer (plain now, sealed by the secure
+ * What travels on the client's WebSocket: the frame layer (plain, or sealed by the secure
  * channel), the inner JSON messages ({@code hello}, {@code req}, {@code res}, {@code error},
- * {@code push}) and the gateway's one exception type with its error and close codes. Plain Java
- * (no {@code jakarta.*}), shared by the server and the Java client.
+ * {@code push}, {@code resume}, {@code resumed}) and the gateway's one exception type with its
+ * error and close codes. The client side of the secure channel accepts only a node's certificate
+ * and checks the node that {@code hello} and {@code resumed} name against it ({@code
+ * ServerIdentity}). Plain Java (no {@code jakarta.*}), shared by the server and the Java client.
  *
  * <p>Threading: codecs and records are immutable and thread-safe; a stateful frame layer belongs
  * to one session.
