@@ -59,6 +59,13 @@ import java.util.Objects;
  * limit or after {@code rekeyAfter}: it seals a REKEY frame with the old key and every later
  * frame with the new one, sequence numbers starting again at 0.
  *
+ * <p>Refusals (as {@link MeshgateException}s, whose kind gives the close code): before the
+ * handshake ends, a message that is not a handshake message (byte 1 not 0x10 to 0x13) is
+ * UNEXPECTED_FRAME; a handshake message of another version, out of turn or badly laid out is
+ * HANDSHAKE_FAILED; a chain of fewer than 1 or more than {@value HandshakeMessage#MAX_CHAIN}
+ * certificates, or one the verifier refuses, is BAD_CERTIFICATE. Afterwards a handshake message
+ * is UNEXPECTED_FRAME and a sealed frame is refused as {@link SealedFrame.Opener#open} says.
+ *
  * <p>One instance per session; not thread-safe (the session serialises reads and writes).
  */
 public final class SecureChannel implements FrameLayer {
@@ -271,7 +278,7 @@ public final class SecureChannel implements FrameLayer {
     }
 
     private Inbound onClientHello(byte[] frame) {
-        HandshakeMessage ch = HandshakeMessage.decode(frame, HandshakeMessage.CLIENT_HELLO, 3);
+        HandshakeMessage ch = HandshakeMessage.decode(frame, HandshakeMessage.CLIENT_HELLO, 2);
         ch.field(0, RANDOM_LENGTH, "client random");
         ECPublicKey clientEphemeral = P256.decodeUncompressed(ch.field(1, P256.UNCOMPRESSED_LENGTH, "client key"));
         List<X509Certificate> chain = certificates(ch.fields().subList(2, ch.fields().size()));
@@ -296,7 +303,7 @@ public final class SecureChannel implements FrameLayer {
     }
 
     private Inbound onServerHello(byte[] frame) {
-        HandshakeMessage sh = HandshakeMessage.decode(frame, HandshakeMessage.SERVER_HELLO, 5);
+        HandshakeMessage sh = HandshakeMessage.decode(frame, HandshakeMessage.SERVER_HELLO, 4);
         int n = sh.fields().size();
         sh.field(0, SESSION_ID_LENGTH, "session id");
         sh.field(1, RANDOM_LENGTH, "server random");
@@ -365,9 +372,6 @@ public final class SecureChannel implements FrameLayer {
             opener = new SealedFrame.Opener(receiving(), SessionKeys.derive(secret, salt, receiveGeneration)
                     .sending(receiving()), limits);
             return new Inbound(null, List.of(), false);
-        }
-        if (opened.kind() != HandshakeMessage.DATA) {
-            throw MeshgateException.malformedFrame("unknown sealed frame kind " + opened.kind());
         }
         return Inbound.payload(opened.payload());
     }

@@ -29,6 +29,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SecureChannelTest {
@@ -230,6 +231,79 @@ class SecureChannelTest {
         handshake(client(CLIENT), server);
 
         assertThrows(IllegalStateException.class, () -> server.verifyNode("hello", "node-1"));
+    }
+
+    @ParameterizedTest(name = "{0} certificates")
+    @ValueSource(ints = {0, 5})
+    void serverRefusesAClientHelloWithoutOneToFourCertificatesWith4002(int certificates) {
+        HandshakeMessage ch = HandshakeMessage.decode(bytes(one(client(CLIENT).start())), HandshakeMessage.CLIENT_HELLO, 3);
+        List<byte[]> fields = new ArrayList<>(ch.fields().subList(0, 2));
+        fields.addAll(java.util.Collections.nCopies(certificates, ch.fields().get(2)));
+        byte[] hello = new HandshakeMessage(HandshakeMessage.CLIENT_HELLO, fields).encode();
+
+        MeshgateException e = assertThrows(MeshgateException.class, () -> server(null).open(ByteBuffer.wrap(hello)));
+
+        assertEquals(MeshgateException.Kind.BAD_CERTIFICATE, e.kind());
+        assertEquals("certificate chain must hold 1 to 4 certificates", e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0} certificates")
+    @ValueSource(ints = {0, 5})
+    void clientRefusesAServerHelloWithoutOneToFourCertificatesWith4002(int certificates) {
+        SecureChannel client = client(CLIENT);
+        byte[] original = bytes(one(server(null).open(one(client.start())).replies()));
+        List<byte[]> fields = HandshakeMessage.decode(original, HandshakeMessage.SERVER_HELLO, 5).fields();
+        List<byte[]> changed = new ArrayList<>(fields.subList(0, 3));
+        changed.addAll(java.util.Collections.nCopies(certificates, fields.get(3)));
+        changed.add(fields.get(fields.size() - 1));
+        byte[] hello = new HandshakeMessage(HandshakeMessage.SERVER_HELLO, changed).encode();
+
+        MeshgateException e = assertThrows(MeshgateException.class, () -> client.open(ByteBuffer.wrap(hello)));
+
+        assertEquals(MeshgateException.Kind.BAD_CERTIFICATE, e.kind());
+        assertEquals("certificate chain must hold 1 to 4 certificates", e.getMessage());
+    }
+
+    @Test
+    void serverRefusesAHandshakeMessageOfAnotherVersionWith4001() {
+        byte[] hello = bytes(one(client(CLIENT).start()));
+        hello[0] = 2;
+
+        MeshgateException e = assertThrows(MeshgateException.class, () -> server(null).open(ByteBuffer.wrap(hello)));
+
+        assertEquals(MeshgateException.Kind.HANDSHAKE_FAILED, e.kind());
+        assertEquals(4001, e.kind().closeCode());
+        assertEquals("unknown protocol version 2", e.getMessage());
+    }
+
+    @Test
+    void serverRefusesAPlainJsonPayloadBeforeTheHandshakeEndsWith4004() {
+        MeshgateException e = assertThrows(MeshgateException.class,
+                () -> server(null).open(ByteBuffer.wrap(utf8("{\"kind\":\"req\"}"))));
+
+        assertEquals(MeshgateException.Kind.UNEXPECTED_FRAME, e.kind());
+        assertEquals(4004, e.kind().closeCode());
+        assertEquals("data frame before the handshake ended", e.getMessage());
+    }
+
+    @ParameterizedTest(name = "byte {0} set to {1}: {2}")
+    @CsvSource({
+            "0, 2, MALFORMED_FRAME, unknown frame version 2",
+            "1, 3, FRAME_REJECTED, frame HMAC does not verify",
+            "1, 17, UNEXPECTED_FRAME, a second handshake is not allowed",
+            "2, 2, FRAME_REJECTED, frame HMAC does not verify"})
+    void serverRefusesASealedFrameWithAChangedHeaderByte(int index, byte value, MeshgateException.Kind kind,
+            String message) {
+        SecureChannel client = client(CLIENT);
+        SecureChannel server = server(null);
+        handshake(client, server);
+        byte[] frame = bytes(one(client.seal(utf8("{}"))));
+        frame[index] = value;
+
+        MeshgateException e = assertThrows(MeshgateException.class, () -> server.open(ByteBuffer.wrap(frame)));
+
+        assertEquals(kind, e.kind());
+        assertEquals(message, e.getMessage());
     }
 
     @Test
