@@ -39,7 +39,7 @@ public class HandshakeBench {
     @Setup
     public void setUp() {
         CertificateAuthority ca = CertificateAuthority.create("bench root");
-        node = ca.issueServer("node", List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(1));
+        node = ca.issueNode("node", List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(1));
         client = ca.issueClient("client", Duration.ofDays(1));
         verifier = new CertificateVerifier(ca.certificate());
         clientHello = client().start().get(0);

@@ -50,7 +50,12 @@ import javax.net.ssl.SSLParameters;
  * its resume token: the calls in flight are handed to the new node, which delivers their answers
  * (see docs/PROTOCOL.md, "Resume"); calls made meanwhile are sent once the session is back. Only
  * when no resume succeeds within {@link ClientOptions#resumeWindow()} do the calls end
- * {@code DISCONNECTED}. Thread-safe.
+ * {@code DISCONNECTED}.
+ *
+ * <p>With the secure channel the client speaks only to a node: the SERVER_HELLO must come from a
+ * node certificate (key purpose id-kp-meshgateNode, which nginx's lacks), and {@code hello} and
+ * {@code resumed} must name the node that certificate names; otherwise it closes with 4002
+ * (BAD_CERTIFICATE). Whatever it refuses, it closes with the close code of the refusal. Thread-safe.
  */
 public final class MeshgateClient implements AutoCloseable {
 
@@ -101,7 +106,13 @@ public final class MeshgateClient implements AutoCloseable {
         this.http = builder.build();
     }
 
-    /** Connects and waits for the gateway's hello. */
+    /**
+     * Connects and waits for the gateway's hello.
+     *
+     * @throws MeshgateException of the kind that made this client close the connection (for
+     *     example BAD_CERTIFICATE when the node's certificate does not name the node its hello
+     *     names), or INTERNAL when the connection could not be made or the gateway closed it
+     */
     public static MeshgateClient connect(URI uri, ClientOptions options) {
         MeshgateClient c = new MeshgateClient(uri, options);
         try {
@@ -114,6 +125,10 @@ public final class MeshgateClient implements AutoCloseable {
         } catch (Exception e) {
             c.close();
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof MeshgateException refused && refused.kind().closesSession()
+                    && refused.kind() != MeshgateException.Kind.INTERNAL) {
+                throw refused;
+            }
             throw MeshgateException.of(MeshgateException.Kind.INTERNAL,
                     "cannot connect to " + uri + ": " + cause).forRequest(null);
         }
@@ -284,8 +299,10 @@ public final class MeshgateClient implements AutoCloseable {
         }
         WireMessage m = codec.decode(in.payload());
         if (m instanceof WireMessage.Hello h) {
+            l.frames.verifyNode("hello", h.node());
             l.hello.complete(h);
         } else if (m instanceof WireMessage.Resumed r) {
+            l.frames.verifyNode("resumed", r.node());
             CompletableFuture<WireMessage> waiting = resumeAnswer;
             if (waiting != null) {
                 waiting.complete(r);
@@ -503,13 +520,25 @@ public final class MeshgateClient implements AutoCloseable {
                 try {
                     onFrame(owner, ByteBuffer.wrap(whole));
                 } catch (MeshgateException e) {
-                    ws.sendClose(MeshgateException.Kind.MALFORMED_FRAME.closeCode(), "unreadable frame");
-                    ended(MeshgateException.Kind.MALFORMED_FRAME.closeCode(), e.getMessage());
+                    refuse(ws, e);
                     return null;
                 }
             }
             ws.request(1);
             return null;
+        }
+
+        /**
+         * Closes the connection because of what the gateway sent: with the close code of the
+         * error's kind (4002 for a certificate that does not name the node, say), or 1007 for a
+         * payload this client cannot read; the session ends.
+         */
+        private void refuse(WebSocket ws, MeshgateException e) {
+            int code = e.kind().closesSession() ? e.kind().closeCode()
+                    : MeshgateException.Kind.MALFORMED_FRAME.closeCode();
+            owner.hello.completeExceptionally(e);
+            ws.sendClose(code, closeReason(e.getMessage()));
+            ended(code, e.getMessage());
         }
 
         @Override
@@ -558,6 +587,15 @@ public final class MeshgateClient implements AutoCloseable {
         byte[] b = new byte[16];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** The message cut to the 123 bytes of UTF-8 that a WebSocket close reason may have. */
+    private static String closeReason(String message) {
+        String reason = message == null ? "" : message;
+        while (reason.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+            reason = reason.substring(0, reason.length() - 1);
+        }
+        return reason;
     }
 
     /** A delay between half and all of {@code ms}. */

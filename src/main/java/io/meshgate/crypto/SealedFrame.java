@@ -14,7 +14,7 @@ import java.util.Objects;
  * The 11-byte header is the GCM associated data. The GCM nonce is never sent: it is the sender's
  * {@link FrameDirection} code (4 bytes, big-endian) followed by the sequence number (8 bytes).
  * The HMAC-SHA256 covers header || nonce || ciphertext || tag. Flag bit 0 says the payload was
- * Brotli-compressed before encryption.
+ * Brotli-compressed before encryption. The kind is {@link #DATA} or {@link #REKEY}.
  *
  * <p>{@link Sealer} and {@link Opener} each belong to one direction of one session and are used by
  * one thread at a time. Sequence numbers start at 0 and must arrive exactly in order.
@@ -29,6 +29,10 @@ public final class SealedFrame {
     public static final int OVERHEAD = HEADER_LENGTH + AesGcm.TAG_LENGTH + HmacSha256.TAG_LENGTH;
     /** Flag: the payload is Brotli-compressed. */
     public static final byte FLAG_COMPRESSED = 0x01;
+    /** Kind of a frame whose payload is a message. */
+    public static final byte DATA = 0x01;
+    /** Kind of a frame (empty payload) after which its sender seals with the next key generation. */
+    public static final byte REKEY = 0x02;
 
     private SealedFrame() {
     }
@@ -132,9 +136,11 @@ public final class SealedFrame {
         }
 
         /**
-         * Opens the next frame: checks its length and version, verifies the HMAC in constant time
-         * before anything is decrypted, checks that its sequence number is exactly the next one,
-         * decrypts, and decompresses under the payload limit.
+         * Opens the next frame: checks its size, length and version (what reading it needs),
+         * verifies the HMAC in constant time before anything else is looked at, checks that its
+         * sequence number is exactly the next one and that its flags and kind are known, decrypts,
+         * and decompresses under the payload limit. A frame whose flags or kind were tampered with
+         * thus fails the HMAC (BAD_MAC); an authentic one with unknown flags or kind is MALFORMED.
          *
          * @throws CryptoException MALFORMED, TOO_LARGE, BAD_MAC or BAD_SEQUENCE; the opener's
          *     state is unchanged, but the session must be closed
@@ -166,6 +172,9 @@ public final class SealedFrame {
             byte flags = frame[2];
             if ((flags & ~FLAG_COMPRESSED) != 0) {
                 throw new CryptoException(CryptoException.Reason.MALFORMED, "unknown frame flags " + flags);
+            }
+            if (frame[1] != DATA && frame[1] != REKEY) {
+                throw new CryptoException(CryptoException.Reason.MALFORMED, "unknown frame kind " + frame[1]);
             }
             byte[] body = keyed.encryption().open(nonce, header, frame, HEADER_LENGTH, macAt - HEADER_LENGTH);
             byte[] payload = (flags & FLAG_COMPRESSED) != 0 ? Brotli.decompress(body, limits.maxPayloadBytes()) : body;

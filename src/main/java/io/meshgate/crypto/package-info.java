@@ -3,7 +3,9 @@
  * validated), ECDH, ECDSA (P1363 and DER), HKDF-SHA256, HMAC-SHA256, AES-256-GCM (package-private:
  * only the frame sealer makes nonces), Brotli with a hard decompression cap, and the sealed frame
  * with its session keys. AES-GCM, HMAC, ECDH and ECDSA come from the JDK's providers (AES-NI and
- * SHA intrinsics); BouncyCastle supplies HKDF.
+ * SHA intrinsics); BouncyCastle supplies HKDF. An opener reads no more of a frame than its size,
+ * length and version before the HMAC verifies; its flags and kind ({@code DATA}, {@code REKEY})
+ * are checked after.
  *
  * <p>Threading: static helpers are thread-safe; a {@link io.meshgate.crypto.SealedFrame.Sealer},
  * {@link io.meshgate.crypto.SealedFrame.Opener} or {@link io.meshgate.crypto.HmacSha256} instance

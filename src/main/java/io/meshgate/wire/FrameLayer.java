@@ -57,6 +57,17 @@ public interface FrameLayer {
     String suite();
 
     /**
+     * Checks, on the client side, that the node named by a {@code hello} or {@code resumed} is the
+     * node the handshake proved: the secure channel compares it with the node its certificate
+     * names; plain frames prove no identity, so there is nothing to compare.
+     *
+     * @param messageKind the kind of the message naming the node ({@code hello}, {@code resumed}),
+     *     for the error message
+     * @throws MeshgateException BAD_CERTIFICATE (close 4002) when it is another node
+     */
+    void verifyNode(String messageKind, String node);
+
+    /**
      * The SHA-256 fingerprint of the certificate the peer proved in the handshake, or an empty
      * array when the layer has no handshake (plain frames).
      */

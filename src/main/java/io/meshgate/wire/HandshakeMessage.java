@@ -22,9 +22,9 @@ import java.util.List;
 public record HandshakeMessage(byte kind, List<byte[]> fields) {
 
     /** Kind of a sealed data frame (see {@link io.meshgate.crypto.SealedFrame}). */
-    public static final byte DATA = 0x01;
+    public static final byte DATA = io.meshgate.crypto.SealedFrame.DATA;
     /** Kind of a sealed frame announcing that its sender switches to the next key generation. */
-    public static final byte REKEY = 0x02;
+    public static final byte REKEY = io.meshgate.crypto.SealedFrame.REKEY;
     public static final byte CLIENT_HELLO = 0x10;
     public static final byte SERVER_HELLO = 0x11;
     public static final byte CLIENT_FINISH = 0x12;

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
- * Reads and writes the inner payload: one JSON object per frame whose {@code kind} is
- * {@code hello}, {@code req}, {@code res}, {@code error}, {@code push}, {@code resume} or
- * {@code resumed}. Unknown fields are
- * ignored so that newer peers can add some; missing or mistyped required fields are a
- * {@link MeshgateException.Kind#BAD_REQUEST} naming the field. Thread-safe.
+ * Reads and writes the inner payload: one JSON object per frame (at most {@value #MAX_NESTING}
+ * levels deep, counting the payload object as the first, and without duplicate keys) whose
+ * {@code kind} is {@code hello}, {@code req}, {@code res}, {@code error}, {@code push},
+ * {@code resume} or {@code resumed}. Unknown fields are ignored so that newer peers can add some;
+ * missing or mistyped required fields are a {@link MeshgateException.Kind#BAD_REQUEST} naming the
+ * field, which carries the request id whenever it can be read. Thread-safe.
  */
 public final class MessageCodec {
 
@@ -76,14 +77,18 @@ public final class MessageCodec {
      * The message in a payload.
      *
      * @throws MeshgateException of kind BAD_REQUEST when the payload is not such a message; when
-     *     the payload names a request id, the exception carries it
+     *     the payload's top-level {@code id} can be read and has a valid form, the exception
+     *     carries it, also for a payload refused for duplicate keys or nesting (see {@link
+     *     ReadableId})
      */
     public WireMessage decode(byte[] payload) {
         JsonNode root;
         try {
             root = mapper.readTree(payload);
         } catch (IOException e) {
-            throw MeshgateException.badRequest("payload is not valid JSON");
+            MeshgateException refused = MeshgateException.badRequest("payload is not valid JSON");
+            String readable = ReadableId.of(payload);
+            throw readable == null ? refused : refused.forRequest(readable);
         }
         if (root == null || !root.isObject()) {
             throw MeshgateException.badRequest("payload must be a JSON object");
@@ -109,7 +114,7 @@ public final class MessageCodec {
                 default -> throw MeshgateException.badRequest("unknown kind '" + abbreviate(kind) + "'");
             };
         } catch (MeshgateException e) {
-            throw id == null || id.length() > WireMessage.MAX_ID_LENGTH ? e : e.forRequest(id);
+            throw WireMessage.validId(id) ? e.forRequest(id) : e;
         }
     }
 

@@ -49,6 +49,11 @@ public final class PlainFrameLayer implements FrameLayer {
         return List.of(ByteBuffer.wrap(payload));
     }
 
+    /** Plain frames prove no identity: there is nothing to compare the node with. */
+    @Override
+    public void verifyNode(String messageKind, String node) {
+    }
+
     @Override
     public boolean established() {
         return true;

@@ -46,15 +46,25 @@ import java.util.Objects;
  *   <li>both: ECDH of the ephemeral keys; {@link SessionKeys} with HKDF-SHA256, salt
  *       {@code SHA-256(CH || SH)}; confirmation keys labelled {@code "meshgate/1 c2s confirm"} and
  *       {@code "meshgate/1 s2c confirm"};</li>
- *   <li>client: verifies the server chain (serverAuth) and signature; CLIENT_FINISH with its
+ *   <li>client: verifies the server chain (serverAuth), that its leaf is a node certificate (key
+ *       purpose id-kp-meshgateNode: nginx's is not), and the signature; CLIENT_FINISH with its
  *       signature over {@code "meshgate/1 client signature" || SHA-256(CH || SH)} and
  *       {@code HMAC(c2s confirm, SHA-256(CH || SH || signature))};</li>
  *   <li>server: verifies both; SERVER_FINISH with {@code HMAC(s2c confirm, SHA-256(CH || SH || CF))};
  *       only then may either side send data.</li>
  * </ol>
+ * The node's first sealed frame is its {@code hello}; the client checks with {@link #verifyNode}
+ * that the node it names is the one the certificate's {@code urn:meshgate:node:} URI names.
  * A sender rekeys (next key generation, same secret and salt) before its key has sealed its frame
  * limit or after {@code rekeyAfter}: it seals a REKEY frame with the old key and every later
  * frame with the new one, sequence numbers starting again at 0.
+ *
+ * <p>Refusals (as {@link MeshgateException}s, whose kind gives the close code): before the
+ * handshake ends, a message that is not a handshake message (byte 1 not 0x10 to 0x13) is
+ * UNEXPECTED_FRAME; a handshake message of another version, out of turn or badly laid out is
+ * HANDSHAKE_FAILED; a chain of fewer than 1 or more than {@value HandshakeMessage#MAX_CHAIN}
+ * certificates, or one the verifier refuses, is BAD_CERTIFICATE. Afterwards a handshake message
+ * is UNEXPECTED_FRAME and a sealed frame is refused as {@link SealedFrame.Opener#open} says.
  *
  * <p>One instance per session; not thread-safe (the session serialises reads and writes).
  */
@@ -98,6 +108,7 @@ public final class SecureChannel implements FrameLayer {
     private SecretKeyBytes c2sConfirm;
     private SecretKeyBytes s2cConfirm;
     private X509Certificate peerLeaf;
+    private ServerIdentity serverIdentity;
     private SealedFrame.Sealer sealer;
     private SealedFrame.Opener opener;
     private int sendGeneration;
@@ -245,13 +256,29 @@ public final class SecureChannel implements FrameLayer {
         }
     }
 
+    /**
+     * {@inheritDoc} Client side only, once the SERVER_HELLO has been verified.
+     *
+     * @throws IllegalStateException on the server side, or before the SERVER_HELLO
+     */
+    @Override
+    public void verifyNode(String messageKind, String node) {
+        if (role != Role.CLIENT) {
+            throw new IllegalStateException("only the client side checks the node it speaks to");
+        }
+        if (serverIdentity == null) {
+            throw new IllegalStateException("no SERVER_HELLO has been verified yet");
+        }
+        serverIdentity.verify(messageKind, node);
+    }
+
     /** The key generation this side currently seals with (0 until the first rekey). */
     public int sendGeneration() {
         return sendGeneration;
     }
 
     private Inbound onClientHello(byte[] frame) {
-        HandshakeMessage ch = HandshakeMessage.decode(frame, HandshakeMessage.CLIENT_HELLO, 3);
+        HandshakeMessage ch = HandshakeMessage.decode(frame, HandshakeMessage.CLIENT_HELLO, 2);
         ch.field(0, RANDOM_LENGTH, "client random");
         ECPublicKey clientEphemeral = P256.decodeUncompressed(ch.field(1, P256.UNCOMPRESSED_LENGTH, "client key"));
         List<X509Certificate> chain = certificates(ch.fields().subList(2, ch.fields().size()));
@@ -276,13 +303,14 @@ public final class SecureChannel implements FrameLayer {
     }
 
     private Inbound onServerHello(byte[] frame) {
-        HandshakeMessage sh = HandshakeMessage.decode(frame, HandshakeMessage.SERVER_HELLO, 5);
+        HandshakeMessage sh = HandshakeMessage.decode(frame, HandshakeMessage.SERVER_HELLO, 4);
         int n = sh.fields().size();
         sh.field(0, SESSION_ID_LENGTH, "session id");
         sh.field(1, RANDOM_LENGTH, "server random");
         ECPublicKey serverEphemeral = P256.decodeUncompressed(sh.field(2, P256.UNCOMPRESSED_LENGTH, "server key"));
         List<X509Certificate> chain = certificates(sh.fields().subList(3, n - 1));
         verifyPeer(chain);
+        serverIdentity = ServerIdentity.of(chain.get(0));
         byte[] signature = sh.field(n - 1, Ecdsa.P1363_LENGTH, "server signature");
         byte[] core = new HandshakeMessage(HandshakeMessage.SERVER_HELLO, sh.fields().subList(0, n - 1)).encode();
         if (!Ecdsa.verifyP1363((ECPublicKey) chain.get(0).getPublicKey(), concat(SERVER_SIGNATURE,
@@ -344,9 +372,6 @@ public final class SecureChannel implements FrameLayer {
             opener = new SealedFrame.Opener(receiving(), SessionKeys.derive(secret, salt, receiveGeneration)
                     .sending(receiving()), limits);
             return new Inbound(null, List.of(), false);
-        }
-        if (opened.kind() != HandshakeMessage.DATA) {
-            throw MeshgateException.malformedFrame("unknown sealed frame kind " + opened.kind());
         }
         return Inbound.payload(opened.payload());
     }

@@ -17,6 +17,11 @@ public sealed interface WireMessage {
     /** Service ids: lower-case letters, digits, '.', '_' and '-', at most 64, starting alphanumeric. */
     Pattern SERVICE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
+    /** Whether a client request id has a valid form: not blank, at most {@link #MAX_ID_LENGTH} characters. */
+    static boolean validId(String id) {
+        return id != null && !id.isBlank() && id.length() <= MAX_ID_LENGTH;
+    }
+
     /**
      * Sent by the node once the session is open: the session id, the node that holds it, and the
      * token with which the client may resume the session on another node (null when the cluster

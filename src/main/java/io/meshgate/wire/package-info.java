@@ -1,8 +1,13 @@
 /**
- * What travels on the client's WebSocket: the frame layer (plain now, sealed by the secure
+ * What travels on the client's WebSocket: the frame layer (plain, or sealed by the secure
  * channel), the inner JSON messages ({@code hello}, {@code req}, {@code res}, {@code error},
- * {@code push}) and the gateway's one exception type with its error and close codes. Plain Java
- * (no {@code jakarta.*}), shared by the server and the Java client.
+ * {@code push}, {@code resume}, {@code resumed}) and the gateway's one exception type with its
+ * error and close codes. A payload refused as {@code BAD_REQUEST} is answered with its request id
+ * wherever the id can be read, even when duplicate keys or deep nesting refused the payload
+ * ({@code ReadableId}: one bounded streaming pass). The client side of the secure channel accepts
+ * only a node's certificate and checks the node that {@code hello} and {@code resumed} name
+ * against it ({@code ServerIdentity}). Plain Java (no {@code jakarta.*}), shared by the server and
+ * the Java client.
  *
  * <p>Threading: codecs and records are immutable and thread-safe; a stateful frame layer belongs
  * to one session.

@@ -82,6 +82,44 @@ class SealedFrameTest {
     }
 
     @Test
+    void authenticFrameOfAnUnknownKindIsMalformed() {
+        byte[] frame = client.seal((byte) 0x03, json(10), false);
+
+        CryptoException e = assertThrows(CryptoException.class, () -> server.open(frame));
+
+        assertEquals(CryptoException.Reason.MALFORMED, e.reason());
+        assertEquals("unknown frame kind 3", e.getMessage());
+        assertEquals(0, server.expected());
+    }
+
+    @Test
+    void authenticFrameWithAnUnknownFlagIsMalformed() {
+        byte[] frame = client.seal(DATA, json(10), false);
+        frame[2] = 0x02;
+        int macAt = frame.length - HmacSha256.TAG_LENGTH;
+        byte[] mac = new HmacSha256(KEYS.clientToServer().mac()).tag(Arrays.copyOf(frame, SealedFrame.HEADER_LENGTH),
+                SealedFrame.nonce(FrameDirection.CLIENT_TO_SERVER, 0),
+                Arrays.copyOfRange(frame, SealedFrame.HEADER_LENGTH, macAt));
+        System.arraycopy(mac, 0, frame, macAt, mac.length);
+
+        CryptoException e = assertThrows(CryptoException.class, () -> server.open(frame));
+
+        assertEquals(CryptoException.Reason.MALFORMED, e.reason());
+        assertEquals("unknown frame flags 2", e.getMessage());
+    }
+
+    @Test
+    void frameOfAnotherVersionIsMalformedBeforeItsHmacIsChecked() {
+        byte[] frame = client.seal(DATA, json(10), false);
+        frame[0] = 2;
+
+        CryptoException e = assertThrows(CryptoException.class, () -> server.open(frame));
+
+        assertEquals(CryptoException.Reason.MALFORMED, e.reason());
+        assertEquals("unknown frame version 2", e.getMessage());
+    }
+
+    @Test
     void truncatedFrameIsRejected() {
         byte[] frame = client.seal(DATA, json(100), true);
 

@@ -84,6 +84,33 @@ class MessageCodecTest {
                         + "\",\"type\":\"ping\"}", "service must match " + SERVICE_PATTERN));
     }
 
+    static Stream<Arguments> refusedPayloadsWithAReadableId() {
+        return Stream.of(
+                Arguments.of("an id after the too deep params", "{\"kind\":\"req\",\"params\":" + nested(200)
+                        + ",\"service\":\"echo\",\"id\":\"late\"}", "late"),
+                Arguments.of("another top-level key twice", "{\"kind\":\"req\",\"kind\":\"req\",\"id\":\"r1\"}", "r1"),
+                Arguments.of("nesting as deep as the second read walks", "{\"kind\":\"req\",\"id\":\"r1\",\"params\":"
+                        + nested(ReadableId.MAX_NESTING - 1) + "}", "r1"),
+                Arguments.of("an id of 128 characters", "{\"id\":\"" + "i".repeat(128) + "\",\"a\":1,\"a\":2}",
+                        "i".repeat(128)));
+    }
+
+    static Stream<Arguments> refusedPayloadsWithoutAReadableId() {
+        return Stream.of(
+                Arguments.of("the id twice", "{\"kind\":\"req\",\"id\":\"r1\",\"id\":\"r1\",\"service\":\"echo\"}"),
+                Arguments.of("an id only inside params", "{\"kind\":\"req\",\"params\":{\"id\":\"p\",\"a\":1,\"a\":2}}"),
+                Arguments.of("an id of 129 characters", "{\"id\":\"" + "i".repeat(129) + "\",\"a\":1,\"a\":2}"),
+                Arguments.of("a number as id", "{\"id\":7,\"a\":1,\"a\":2}"),
+                Arguments.of("an empty id", "{\"id\":\"\",\"a\":1,\"a\":2}"),
+                Arguments.of("a blank id", "{\"id\":\"  \",\"a\":1,\"a\":2}"),
+                Arguments.of("a null id", "{\"id\":null,\"a\":1,\"a\":2}"),
+                Arguments.of("an object as id", "{\"id\":{\"v\":\"r1\"},\"a\":1,\"a\":2}"),
+                Arguments.of("a payload cut off after the id", "{\"kind\":\"req\",\"id\":\"r1\",\"service\":"),
+                Arguments.of("nesting deeper than the second read walks", "{\"kind\":\"req\",\"id\":\"r1\",\"params\":"
+                        + nested(ReadableId.MAX_NESTING) + "}"),
+                Arguments.of("a top-level array", "[{\"id\":\"r1\",\"a\":1,\"a\":2}]"));
+    }
+
     @Test
     void decodeRejectsPayloadThatIsNotJson() {
         MeshgateException e = decodeFails(utf8("{\"kind\":"));
@@ -326,13 +353,54 @@ class MessageCodecTest {
 
         assertEquals(MeshgateException.Kind.BAD_REQUEST, e.kind());
         assertEquals("payload is not valid JSON", e.getMessage());
+        assertNull(e.requestId());
     }
 
     @Test
-    void decodeRejectsDuplicateKeysInsideParams() {
+    void decodeRejectsDuplicateKeysInsideParamsAndCarriesTheRequestId() {
         MeshgateException e = decodeFails(request(",\"params\":{\"a\":1,\"a\":2}"));
 
+        assertEquals(MeshgateException.Kind.BAD_REQUEST, e.kind());
         assertEquals("payload is not valid JSON", e.getMessage());
+        assertEquals("r1", e.requestId());
+    }
+
+    @Test
+    void decodeRejectsNestingDeeperThanMaxNestingAndCarriesTheRequestId() {
+        MeshgateException e = decodeFails(request(",\"params\":" + nested(MessageCodec.MAX_NESTING)));
+
+        assertEquals(MeshgateException.Kind.BAD_REQUEST, e.kind());
+        assertEquals("payload is not valid JSON", e.getMessage());
+        assertEquals("r1", e.requestId());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedPayloadsWithAReadableId")
+    void decodeCarriesTheTopLevelIdOfAPayloadRefusedAsJson(String what, String payload, String id) {
+        MeshgateException e = decodeFails(utf8(payload));
+
+        assertEquals("payload is not valid JSON", e.getMessage());
+        assertEquals(id, e.requestId());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedPayloadsWithoutAReadableId")
+    void decodeCarriesNoRequestIdWhenNoneCanBeReadFromAPayloadRefusedAsJson(String what, String payload) {
+        MeshgateException e = decodeFails(utf8(payload));
+
+        assertEquals("payload is not valid JSON", e.getMessage());
+        assertNull(e.requestId());
+    }
+
+    @Test
+    void decodeCountsEveryObjectAndArrayFromThePayloadObjectOn() {
+        String arrays = "[".repeat(MessageCodec.MAX_NESTING - 2) + "]".repeat(MessageCodec.MAX_NESTING - 2);
+
+        WireMessage.Request deepest = (WireMessage.Request) codec.decode(request(",\"params\":{\"a\":" + arrays + "}"));
+        MeshgateException e = decodeFails(request(",\"params\":{\"a\":[" + arrays + "]}"));
+
+        assertEquals(json("{\"a\":" + arrays + "}"), deepest.params(), "payload, params and 62 arrays: 64 levels");
+        assertEquals("payload is not valid JSON", e.getMessage(), "one array more: 65 levels");
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package io.meshgate.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,10 +13,13 @@ import io.meshgate.crypto.pki.CertificateAuthority;
 import io.meshgate.crypto.pki.CertificateVerifier;
 import io.meshgate.crypto.pki.Credential;
 import io.meshgate.crypto.pki.DenyList;
+import io.meshgate.crypto.pki.LocalPki;
+import io.meshgate.crypto.pki.PemFiles;
 import io.meshgate.crypto.pki.Usage;
 import io.meshgate.testing.MutableClock;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,17 +27,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SecureChannelTest {
 
     private static final CertificateAuthority CA = CertificateAuthority.create("test root");
     private static final CertificateAuthority OTHER_CA = CertificateAuthority.create("other root");
-    private static final Credential NODE = CA.issueServer("node-1", List.of("localhost"), List.of("127.0.0.1"),
+    private static final Credential NODE = CA.issueNode("node-1", List.of("localhost"), List.of("127.0.0.1"),
             Duration.ofDays(1));
     private static final Credential CLIENT = CA.issueClient("alice", Duration.ofDays(1));
     private static final byte[] SESSION_ID = new byte[16];
     private static final FrameLimits LIMITS = FrameLimits.defaults();
     private static final Duration HOUR = Duration.ofHours(1);
+
+    private static final MessageCodec CODEC = new MessageCodec();
+
+    @TempDir
+    Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
     private final CertificateVerifier verifier = new CertificateVerifier(CA.certificate());
@@ -147,6 +160,150 @@ class SecureChannelTest {
         MeshgateException e = assertThrows(MeshgateException.class, () -> client.open(serverHello));
 
         assertEquals(MeshgateException.Kind.BAD_CERTIFICATE, e.kind());
+    }
+
+    @Test
+    void clientRefusesAServerHelloSignedWithNginxsKey() throws Exception {
+        LocalPki pki = LocalPki.create(dir, List.of("node-1"));
+        X509Certificate root = PemFiles.readCertificate(pki.caCert());
+        Credential nginx = PemFiles.readCredential(pki.nginxCert(), pki.nginxKey(), root);
+        CertificateVerifier trusting = new CertificateVerifier(root);
+        SecureChannel client = localClient(pki, trusting);
+        SecureChannel proxy = SecureChannel.server(nginx.chain(), nginx.key(),
+                chain -> trusting.verify(chain, Usage.CLIENT_AUTH), null, SESSION_ID, LIMITS, HOUR, clock);
+        ByteBuffer serverHello = one(proxy.open(one(client.start())).replies());
+
+        MeshgateException e = assertThrows(MeshgateException.class, () -> client.open(serverHello));
+
+        assertEquals(MeshgateException.Kind.BAD_CERTIFICATE, e.kind());
+        assertEquals(4002, e.kind().closeCode());
+        assertEquals("the server certificate is not a meshgate node certificate (no id-kp-meshgateNode)",
+                e.getMessage());
+    }
+
+    @Test
+    void clientAcceptsTheHelloOfTheNodeItsLocalPkiCertificateNames() throws Exception {
+        LocalPki pki = LocalPki.create(dir, List.of("node-1"));
+        X509Certificate root = PemFiles.readCertificate(pki.caCert());
+        Credential node = PemFiles.readCredential(pki.nodeCert("node-1"), pki.nodeKey("node-1"), root);
+        CertificateVerifier trusting = new CertificateVerifier(root);
+        SecureChannel client = localClient(pki, trusting);
+        SecureChannel server = SecureChannel.server(node.chain(), node.key(),
+                chain -> trusting.verify(chain, Usage.CLIENT_AUTH), null, SESSION_ID, LIMITS, HOUR, clock);
+        handshake(client, server);
+
+        WireMessage hello = CODEC.decode(client.open(one(server.seal(CODEC.encode(
+                new WireMessage.Hello("AAAAAAAAAAAAAAAAAAAAAA", "node-1"))))).payload());
+
+        assertDoesNotThrow(() -> client.verifyNode("hello", ((WireMessage.Hello) hello).node()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"hello", "resumed"})
+    void clientRefusesAHelloOrResumedNamingAnotherNodeThanItsCertificate(String kind) {
+        SecureChannel client = client(CLIENT);
+        handshake(client, server(null));
+
+        MeshgateException e = assertThrows(MeshgateException.class, () -> client.verifyNode(kind, "node-2"));
+
+        assertEquals(MeshgateException.Kind.BAD_CERTIFICATE, e.kind());
+        assertEquals(kind + " names node 'node-2' but the server certificate is for node 'node-1'", e.getMessage());
+    }
+
+    @Test
+    void clientRefusesAHelloFromANodeCertificateThatNamesNoNode() {
+        Credential unnamed = CA.issue("unnamed", List.of(Usage.SERVER_AUTH, Usage.MESHGATE_NODE),
+                Instant.now().minus(HOUR), Instant.now().plus(HOUR), List.of("localhost"), List.of());
+        SecureChannel client = client(CLIENT);
+        handshake(client, SecureChannel.server(unnamed.chain(), unnamed.key(),
+                chain -> verifier.verify(chain, Usage.CLIENT_AUTH), null, SESSION_ID, LIMITS, HOUR, clock));
+
+        MeshgateException e = assertThrows(MeshgateException.class, () -> client.verifyNode("hello", "unnamed"));
+
+        assertEquals(MeshgateException.Kind.BAD_CERTIFICATE, e.kind());
+        assertEquals("the server certificate names 0 nodes; exactly one urn:meshgate:node: URI is required",
+                e.getMessage());
+    }
+
+    @Test
+    void serverSideHasNoNodeToCheck() {
+        SecureChannel server = server(null);
+        handshake(client(CLIENT), server);
+
+        assertThrows(IllegalStateException.class, () -> server.verifyNode("hello", "node-1"));
+    }
+
+    @ParameterizedTest(name = "{0} certificates")
+    @ValueSource(ints = {0, 5})
+    void serverRefusesAClientHelloWithoutOneToFourCertificatesWith4002(int certificates) {
+        HandshakeMessage ch = HandshakeMessage.decode(bytes(one(client(CLIENT).start())), HandshakeMessage.CLIENT_HELLO, 3);
+        List<byte[]> fields = new ArrayList<>(ch.fields().subList(0, 2));
+        fields.addAll(java.util.Collections.nCopies(certificates, ch.fields().get(2)));
+        byte[] hello = new HandshakeMessage(HandshakeMessage.CLIENT_HELLO, fields).encode();
+
+        MeshgateException e = assertThrows(MeshgateException.class, () -> server(null).open(ByteBuffer.wrap(hello)));
+
+        assertEquals(MeshgateException.Kind.BAD_CERTIFICATE, e.kind());
+        assertEquals("certificate chain must hold 1 to 4 certificates", e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0} certificates")
+    @ValueSource(ints = {0, 5})
+    void clientRefusesAServerHelloWithoutOneToFourCertificatesWith4002(int certificates) {
+        SecureChannel client = client(CLIENT);
+        byte[] original = bytes(one(server(null).open(one(client.start())).replies()));
+        List<byte[]> fields = HandshakeMessage.decode(original, HandshakeMessage.SERVER_HELLO, 5).fields();
+        List<byte[]> changed = new ArrayList<>(fields.subList(0, 3));
+        changed.addAll(java.util.Collections.nCopies(certificates, fields.get(3)));
+        changed.add(fields.get(fields.size() - 1));
+        byte[] hello = new HandshakeMessage(HandshakeMessage.SERVER_HELLO, changed).encode();
+
+        MeshgateException e = assertThrows(MeshgateException.class, () -> client.open(ByteBuffer.wrap(hello)));
+
+        assertEquals(MeshgateException.Kind.BAD_CERTIFICATE, e.kind());
+        assertEquals("certificate chain must hold 1 to 4 certificates", e.getMessage());
+    }
+
+    @Test
+    void serverRefusesAHandshakeMessageOfAnotherVersionWith4001() {
+        byte[] hello = bytes(one(client(CLIENT).start()));
+        hello[0] = 2;
+
+        MeshgateException e = assertThrows(MeshgateException.class, () -> server(null).open(ByteBuffer.wrap(hello)));
+
+        assertEquals(MeshgateException.Kind.HANDSHAKE_FAILED, e.kind());
+        assertEquals(4001, e.kind().closeCode());
+        assertEquals("unknown protocol version 2", e.getMessage());
+    }
+
+    @Test
+    void serverRefusesAPlainJsonPayloadBeforeTheHandshakeEndsWith4004() {
+        MeshgateException e = assertThrows(MeshgateException.class,
+                () -> server(null).open(ByteBuffer.wrap(utf8("{\"kind\":\"req\"}"))));
+
+        assertEquals(MeshgateException.Kind.UNEXPECTED_FRAME, e.kind());
+        assertEquals(4004, e.kind().closeCode());
+        assertEquals("data frame before the handshake ended", e.getMessage());
+    }
+
+    @ParameterizedTest(name = "byte {0} set to {1}: {2}")
+    @CsvSource({
+            "0, 2, MALFORMED_FRAME, unknown frame version 2",
+            "1, 3, FRAME_REJECTED, frame HMAC does not verify",
+            "1, 17, UNEXPECTED_FRAME, a second handshake is not allowed",
+            "2, 2, FRAME_REJECTED, frame HMAC does not verify"})
+    void serverRefusesASealedFrameWithAChangedHeaderByte(int index, byte value, MeshgateException.Kind kind,
+            String message) {
+        SecureChannel client = client(CLIENT);
+        SecureChannel server = server(null);
+        handshake(client, server);
+        byte[] frame = bytes(one(client.seal(utf8("{}"))));
+        frame[index] = value;
+
+        MeshgateException e = assertThrows(MeshgateException.class, () -> server.open(ByteBuffer.wrap(frame)));
+
+        assertEquals(kind, e.kind());
+        assertEquals(message, e.getMessage());
     }
 
     @Test
@@ -380,6 +537,12 @@ class SecureChannelTest {
     @Test
     void suiteNamesEveryPrimitive() {
         assertEquals("ECDH-P256+HKDF-SHA256+AES-256-GCM+HMAC-SHA256+BROTLI", client(CLIENT).suite());
+    }
+
+    private SecureChannel localClient(LocalPki pki, CertificateVerifier trusting) throws Exception {
+        Credential alice = PemFiles.readCredential(pki.clientCert(), pki.clientKey(), trusting.trustedRoot());
+        return SecureChannel.client(alice.chain(), alice.key(), chain -> trusting.verify(chain, Usage.SERVER_AUTH),
+                LIMITS, HOUR, clock);
     }
 
     private SecureChannel client(Credential credential) {

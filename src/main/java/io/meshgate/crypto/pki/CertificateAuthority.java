@@ -47,9 +47,10 @@ import org.bouncycastle.util.IPAddress;
 /**
  * A certificate authority with a P-256 key that signs SHA256withECDSA X.509 v3 certificates: a
  * self-signed root ({@link #create}, or {@link #load} from PEM files) and the end-entity
- * certificates it issues, each with a fresh P-256 key pair. Serial numbers are 128-bit random
- * positive integers. Certificates issued for a {@link Duration} start {@link #BACKDATE} before now
- * so that peers with a slightly slow clock accept them.
+ * certificates it issues (TLS server, node and client certificates), each with a fresh P-256 key
+ * pair. Serial numbers are 128-bit random positive integers. Certificates issued for a {@link
+ * Duration} start {@link #BACKDATE} before now so that peers with a slightly slow clock accept
+ * them.
  *
  * <p>Immutable and thread-safe. Signing uses the JDK's providers; BouncyCastle only builds the
  * certificate structures.
@@ -128,17 +129,28 @@ public final class CertificateAuthority {
     }
 
     /**
-     * A TLS server certificate: extended key usage serverAuth, and the DNS names and IP address
-     * literals as subject alternative names (at least one of them).
+     * A TLS server certificate (nginx's): extended key usage serverAuth, and the DNS names and IP
+     * address literals as subject alternative names (at least one of them); no node identity.
      */
     public Credential issueServer(String commonName, List<String> dnsNames, List<String> ipAddresses,
             Duration validity) {
-        if (dnsNames.isEmpty() && ipAddresses.isEmpty()) {
-            throw new IllegalArgumentException("a server certificate needs a DNS name or an IP address");
-        }
         Instant now = Instant.now();
         return issue(commonName, List.of(Usage.SERVER_AUTH), now.minus(BACKDATE), now.plus(positive(validity)),
-                dnsNames, ipAddresses);
+                serverNames(dnsNames, ipAddresses));
+    }
+
+    /**
+     * A node's certificate: a server certificate ({@link #issueServer}) that also names the node
+     * (see {@link NodeCertificate}): common name {@code meshgate-node-<nodeId>}, extended key usages
+     * serverAuth (the node's own HTTPS listener needs it) and id-kp-meshgateNode, and the URI
+     * {@code urn:meshgate:node:<nodeId>} after the DNS names and IP addresses.
+     */
+    public Credential issueNode(String nodeId, List<String> dnsNames, List<String> ipAddresses, Duration validity) {
+        List<GeneralName> names = serverNames(dnsNames, ipAddresses);
+        names.add(new GeneralName(GeneralName.uniformResourceIdentifier, NodeCertificate.uri(nodeId)));
+        Instant now = Instant.now();
+        return issue(NodeCertificate.commonName(nodeId), List.of(Usage.SERVER_AUTH, Usage.MESHGATE_NODE),
+                now.minus(BACKDATE), now.plus(positive(validity)), names);
     }
 
     /** A TLS client certificate: extended key usage clientAuth, no subject alternative names. */
@@ -156,19 +168,11 @@ public final class CertificateAuthority {
      */
     public Credential issue(String commonName, List<Usage> usages, Instant notBefore, Instant notAfter,
             List<String> dnsNames, List<String> ipAddresses) {
-        List<GeneralName> names = new ArrayList<>();
-        for (String dns : dnsNames) {
-            if (dns == null || !DNS_NAME.matcher(dns).matches()) {
-                throw new IllegalArgumentException("not a DNS name: " + dns);
-            }
-            names.add(new GeneralName(GeneralName.dNSName, dns));
-        }
-        for (String ip : ipAddresses) {
-            if (ip == null || !IPAddress.isValid(ip)) {
-                throw new IllegalArgumentException("not an IP address literal: " + ip);
-            }
-            names.add(new GeneralName(GeneralName.iPAddress, ip));
-        }
+        return issue(commonName, usages, notBefore, notAfter, names(dnsNames, ipAddresses));
+    }
+
+    private Credential issue(String commonName, List<Usage> usages, Instant notBefore, Instant notAfter,
+            List<GeneralName> names) {
         KeyPair pair = P256.generateKeyPair();
         X500Name issuer = X500Name.getInstance(certificate().getSubjectX500Principal().getEncoded());
         X509v3CertificateBuilder b = builder(issuer, name(commonName), pair.getPublic(), notBefore, notAfter);
@@ -194,6 +198,31 @@ public final class CertificateAuthority {
         chain.add(cert);
         chain.addAll(credential.chain());
         return new Credential(cert, pair.getPrivate(), chain);
+    }
+
+    /** The names of a server certificate: at least one DNS name or IP address literal. */
+    private static List<GeneralName> serverNames(List<String> dnsNames, List<String> ipAddresses) {
+        if (dnsNames.isEmpty() && ipAddresses.isEmpty()) {
+            throw new IllegalArgumentException("a server certificate needs a DNS name or an IP address");
+        }
+        return names(dnsNames, ipAddresses);
+    }
+
+    private static List<GeneralName> names(List<String> dnsNames, List<String> ipAddresses) {
+        List<GeneralName> names = new ArrayList<>();
+        for (String dns : dnsNames) {
+            if (dns == null || !DNS_NAME.matcher(dns).matches()) {
+                throw new IllegalArgumentException("not a DNS name: " + dns);
+            }
+            names.add(new GeneralName(GeneralName.dNSName, dns));
+        }
+        for (String ip : ipAddresses) {
+            if (ip == null || !IPAddress.isValid(ip)) {
+                throw new IllegalArgumentException("not an IP address literal: " + ip);
+            }
+            names.add(new GeneralName(GeneralName.iPAddress, ip));
+        }
+        return names;
     }
 
     private AuthorityKeyIdentifier authorityKeyIdentifier() {

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code ca.pem}, {@code ca-key.pem}: the root CA ("meshgate local CA", ten years);
  *   <li>{@code nginx.pem}, {@code nginx-key.pem}: nginx's server certificate, CN "meshgate-nginx";
- *   <li>{@code node-<id>.pem}, {@code node-<id>-key.pem}: each node's server certificate, CN
- *       "meshgate-node-<id>";
+ *   <li>{@code node-<id>.pem}, {@code node-<id>-key.pem}: each node's certificate, CN
+ *       "meshgate-node-<id>", with the node identity of {@link NodeCertificate} (key purpose
+ *       id-kp-meshgateNode and the URI {@code urn:meshgate:node:<id>}) that nginx's lacks;
  *   <li>{@code client.pem}, {@code client-key.pem}, {@code client.p12}: the default client
  *       certificate, CN "meshgate-client"; the PKCS#12 file's password is
  *       {@value #CLIENT_P12_PASSWORD} (a local development convenience, not a secret);
@@ -35,9 +36,11 @@ import java.util.regex.Pattern;
  *
  * Server certificates name DNS {@code localhost} and IP {@code 127.0.0.1}; end-entity
  * certificates are valid for {@link #LEAF_VALIDITY}. Certificate files are {@code rw-r--r--},
- * keys and PKCS#12 files {@code rw-------}. Existing files are never overwritten; an expired
- * certificate is renewed by deleting its files and running {@link #create} again. Not
- * thread-safe: one process manages the folder at a time.
+ * keys and PKCS#12 files {@code rw-------}. Existing files are never overwritten, with one
+ * exception: a node certificate without its node identity (made by a version before node
+ * identities, or naming another node) is issued again, with a new key, so that an old run
+ * directory keeps working. An expired certificate is renewed by deleting its files and running
+ * {@link #create} again. Not thread-safe: one process manages the folder at a time.
  */
 public final class LocalPki {
 
@@ -80,7 +83,7 @@ public final class LocalPki {
     /**
      * Creates the folder's PKI, or completes it: when {@code ca.pem} exists its CA is kept and
      * only missing files are added (a missing {@code client.p12} is rebuilt from the client's
-     * PEM files).
+     * PEM files), and node certificates that lack their node identity are issued again.
      *
      * @throws IOException on I/O failure, or if a certificate exists without its key (or the
      *     reverse): such a pair is not silently replaced
@@ -102,7 +105,7 @@ public final class LocalPki {
         pki.ensureCa();
         pki.ensureServer(pki.nginxCert(), pki.nginxKey(), NGINX_COMMON_NAME);
         for (String id : ids) {
-            pki.ensureServer(pki.nodeCert(id), pki.nodeKey(id), "meshgate-node-" + id);
+            pki.ensureNode(id);
         }
         pki.ensureClient(pki.clientCert(), pki.clientKey(), pki.clientP12(), CLIENT_COMMON_NAME);
         if (!Files.exists(pki.denyList())) {
@@ -223,7 +226,21 @@ public final class LocalPki {
         if (pairExists(cert, key)) {
             return;
         }
-        Credential c = authority().issueServer(commonName, SERVER_DNS_NAMES, SERVER_IP_ADDRESSES, LEAF_VALIDITY);
+        writePair(cert, key, authority().issueServer(commonName, SERVER_DNS_NAMES, SERVER_IP_ADDRESSES,
+                LEAF_VALIDITY));
+    }
+
+    /** A node's pair, issued when it is missing or when its certificate does not identify the node. */
+    private void ensureNode(String id) throws IOException {
+        Path cert = nodeCert(id);
+        Path key = nodeKey(id);
+        if (pairExists(cert, key) && NodeCertificate.identifies(PemFiles.readCertificate(cert), id)) {
+            return;
+        }
+        writePair(cert, key, authority().issueNode(id, SERVER_DNS_NAMES, SERVER_IP_ADDRESSES, LEAF_VALIDITY));
+    }
+
+    private static void writePair(Path cert, Path key, Credential c) throws IOException {
         PemFiles.writePrivateKey(key, c.key());
         PemFiles.writeCertificate(cert, c.certificate());
     }

@@ -3,6 +3,7 @@ package io.meshgate.crypto.pki;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +36,7 @@ class CertificateAuthorityTest {
     private static final Credential SERVER = CA.issueServer("node-1", List.of("localhost", "node1.local"),
             List.of("127.0.0.1", "::1"), DAY);
     private static final Credential CLIENT = CA.issueClient("alice", DAY);
+    private static final Credential NODE = CA.issueNode("node-7", List.of("localhost"), List.of("127.0.0.1"), DAY);
 
     @TempDir
     Path dir;
@@ -129,6 +131,47 @@ class CertificateAuthorityTest {
     @Test
     void clientCertificateIsForClientAuthenticationOnly() throws Exception {
         assertEquals(List.of(Usage.CLIENT_AUTH.oid()), CLIENT.certificate().getExtendedKeyUsage());
+    }
+
+    @Test
+    void nodeCertificateIsForServerAuthenticationAndTheMeshgateNodeIdentity() throws Exception {
+        assertEquals(List.of(Usage.SERVER_AUTH.oid(), "2.25.108841696860750190973114447637860581141"),
+                NODE.certificate().getExtendedKeyUsage());
+    }
+
+    @Test
+    void nodeCertificateNamesItsNodeInAUriAfterItsDnsNamesAndIpAddresses() throws Exception {
+        assertEquals(List.of(List.of(2, "localhost"), List.of(7, "127.0.0.1"), List.of(6, "urn:meshgate:node:node-7")),
+                List.copyOf(NODE.certificate().getSubjectAlternativeNames()));
+    }
+
+    @Test
+    void nodeCertificateCommonNameIsMeshgateNodeAndTheId() {
+        assertEquals("CN=meshgate-node-node-7", NODE.certificate().getSubjectX500Principal().getName());
+    }
+
+    @Test
+    void nodeCertificateVerifiesForServerAuthentication() {
+        assertDoesNotThrow(() -> new CertificateVerifier(ROOT).verify(NODE.chain(), Usage.SERVER_AUTH));
+    }
+
+    @Test
+    void serverAndClientCertificatesCarryNoNodeIdentity() {
+        for (Credential c : List.of(SERVER, CLIENT)) {
+            assertFalse(NodeCertificate.hasNodePurpose(c.certificate()), c.toString());
+            assertEquals(List.of(), NodeCertificate.namedNodes(c.certificate()), c.toString());
+        }
+    }
+
+    @Test
+    void nodeIdThatIsNotUriSafeIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> CA.issueNode("node 1", List.of("localhost"), List.of(), DAY));
+    }
+
+    @Test
+    void nodeCertificateNeedsADnsNameOrAnIpAddress() {
+        assertThrows(IllegalArgumentException.class, () -> CA.issueNode("node-1", List.of(), List.of(), DAY));
     }
 
     @Test

@@ -95,6 +95,56 @@ class LocalPkiTest {
     }
 
     @Test
+    void nginxCertificateCarriesNoNodeIdentity() throws Exception {
+        LocalPki pki = LocalPki.create(pkiDir(), NODES);
+        X509Certificate nginx = PemFiles.readCertificate(pki.nginxCert());
+
+        assertFalse(NodeCertificate.hasNodePurpose(nginx));
+        assertEquals(List.of(), NodeCertificate.namedNodes(nginx));
+    }
+
+    @Test
+    void eachNodeCertificateIdentifiesItsNode() throws Exception {
+        LocalPki pki = LocalPki.create(pkiDir(), NODES);
+
+        for (String id : NODES) {
+            X509Certificate node = PemFiles.readCertificate(pki.nodeCert(id));
+            assertTrue(NodeCertificate.identifies(node, id), id);
+            assertEquals("CN=meshgate-node-" + id, node.getSubjectX500Principal().getName());
+        }
+    }
+
+    @Test
+    void createIssuesAgainANodeCertificateMadeBeforeNodeIdentities() throws Exception {
+        LocalPki pki = LocalPki.create(pkiDir(), NODES);
+        Credential old = CertificateAuthority.load(pki.caCert(), pki.caKey()).issueServer("meshgate-node-1",
+                LocalPki.SERVER_DNS_NAMES, LocalPki.SERVER_IP_ADDRESSES, LocalPki.LEAF_VALIDITY);
+        PemFiles.writePrivateKey(pki.nodeKey("1"), old.key());
+        PemFiles.writeCertificate(pki.nodeCert("1"), old.certificate());
+        String node2 = snapshot(pkiDir()).get("node-2.pem");
+
+        LocalPki.create(pkiDir(), NODES);
+
+        X509Certificate renewed = PemFiles.readCertificate(pki.nodeCert("1"));
+        assertTrue(NodeCertificate.identifies(renewed, "1"));
+        assertDoesNotThrow(() -> verifier(pki).verify(List.of(renewed), Usage.SERVER_AUTH));
+        assertDoesNotThrow(() -> PemFiles.readCredential(pki.nodeCert("1"), pki.nodeKey("1"),
+                PemFiles.readCertificate(pki.caCert())));
+        assertEquals(node2, snapshot(pkiDir()).get("node-2.pem"));
+    }
+
+    @Test
+    void createIssuesAgainANodeCertificateThatNamesAnotherNode() throws Exception {
+        LocalPki pki = LocalPki.create(pkiDir(), NODES);
+        Files.copy(pki.nodeCert("2"), pki.nodeCert("1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(pki.nodeKey("2"), pki.nodeKey("1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        LocalPki.create(pkiDir(), NODES);
+
+        assertTrue(NodeCertificate.identifies(PemFiles.readCertificate(pki.nodeCert("1")), "1"));
+    }
+
+    @Test
     void serverCertificatesVerifyForServerAuthentication() throws Exception {
         LocalPki pki = LocalPki.create(pkiDir(), NODES);
         CertificateVerifier verifier = verifier(pki);
