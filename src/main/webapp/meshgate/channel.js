@@ -27,6 +27,7 @@ export class ClientChannel {
   #sign;
   #root;
   #limits;
+  #sendLimits;
   #rekeyAfterMs;
   #now;
   #entropy;
@@ -50,13 +51,14 @@ export class ClientChannel {
    * @param {Uint8Array[]} o.chain the client's certificate chain, DER, leaf first (1–4)
    * @param {(data: Uint8Array) => Promise<Uint8Array>} o.sign P1363 ECDSA signature with the leaf's key
    * @param {object} o.root the trusted root, parsed ({@link parseCertificate})
-   * @param {object} [o.limits] maxFrameBytes, maxPayloadBytes, maxFramesPerKey
+   * @param {object} [o.limits] for the node's frames: maxFrameBytes, maxPayloadBytes, maxFramesPerKey
+   * @param {object} [o.sendLimits] for the client's own frames (default: {@code limits})
    * @param {number} [o.rekeyAfterMs] rekey after this long (default one hour)
    * @param {() => number} [o.now] the clock, epoch ms
    * @param {{random: (n: number) => Uint8Array, ephemeral: () => Promise<{privateKey: CryptoKey, publicPoint: Uint8Array}>}} [o.entropy]
    */
-  constructor({ chain, sign, root, limits = DEFAULT_LIMITS, rekeyAfterMs = 3600000, now = Date.now,
-    entropy = SYSTEM_ENTROPY }) {
+  constructor({ chain, sign, root, limits = DEFAULT_LIMITS, sendLimits = limits, rekeyAfterMs = 3600000,
+    now = Date.now, entropy = SYSTEM_ENTROPY }) {
     if (chain.length < 1 || chain.length > MAX_CHAIN) {
       throw new RangeError('own chain must hold 1 to ' + MAX_CHAIN + ' certificates');
     }
@@ -64,6 +66,7 @@ export class ClientChannel {
     this.#sign = sign;
     this.#root = root;
     this.#limits = limits;
+    this.#sendLimits = sendLimits;
     this.#rekeyAfterMs = rekeyAfterMs;
     this.#now = now;
     this.#entropy = entropy;
@@ -238,7 +241,7 @@ export class ClientChannel {
   async #newSealer(generation) {
     this.#sendKeySince = this.#now();
     return new Sealer(CLIENT_TO_SERVER, await directionKeys(this.#secret, this.#salt, CLIENT_TO_SERVER, generation),
-      this.#limits);
+      this.#sendLimits);
   }
 }
 

@@ -49,7 +49,7 @@ export async function directionKeys(secretKey, salt, direction, generation) {
   return { enc, mac };
 }
 
-/** Seals the frames of one direction and generation, never compressed. One caller at a time. */
+/** Seals the frames of one direction and generation. One caller at a time. */
 export class Sealer {
   #direction;
   #keys;
@@ -73,8 +73,11 @@ export class Sealer {
     return this.#next >= max - Math.floor(max / 16);
   }
 
-  /** The next frame of this kind carrying the payload (flags 0: not compressed). */
-  async seal(kind, payload) {
+  /**
+   * The next frame of this kind carrying the payload. The browser client never compresses (flags
+   * 0); a node-side sender passes FLAG_COMPRESSED with a payload it has Brotli-compressed.
+   */
+  async seal(kind, payload, flags = 0) {
     if (this.#next >= this.#limits.maxFramesPerKey) {
       throw new CryptoError('KEY_EXHAUSTED', 'key has sealed ' + this.#next + ' frames; rekey first');
     }
@@ -83,7 +86,7 @@ export class Sealer {
         + this.#limits.maxFrameBytes);
     }
     const sequence = this.#next++;
-    const header = frameHeader(kind, 0, sequence);
+    const header = frameHeader(kind, flags, sequence);
     const nonce = frameNonce(this.#direction, sequence);
     const sealed = await aesSeal(this.#keys.enc, nonce, header, payload);
     const tag = await hmac(this.#keys.mac, concat(header, nonce, sealed));
