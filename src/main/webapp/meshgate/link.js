@@ -59,7 +59,7 @@ export class Link {
         if (!this.#ended) {
           ws.send(hello);
         }
-      });
+      }).catch((e) => this.fail(new ProtocolError('INTERNAL', 'cannot start the handshake: ' + (e && e.message))));
     };
     ws.onmessage = (event) => {
       this.#inbound = this.#inbound.then(() => this.#receive(event.data));
