@@ -60,7 +60,8 @@ export interface MeshgateClient {
   /**
    * Calls a service. Resolves with the result, or rejects with a MeshgateError: the gateway's
    * error, TIMEOUT, or DISCONNECTED. UNAVAILABLE is sent again by the client while the timeout
-   * allows (backoff 50 ms doubling to 1 s with jitter, at least the answer's retryAfterMs).
+   * allows (backoff 50 ms doubling to 1 s with jitter, at least the answer's retryAfterMs plus up
+   * to a quarter more).
    * Invalid arguments and requests too large for a frame reject with BAD_REQUEST at once.
    */
   call<T = unknown>(service: string, type: string, params?: Record<string, unknown> | null,

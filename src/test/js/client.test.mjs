@@ -156,7 +156,7 @@ test('UNAVAILABLE is sent again with the same id and idempotency key and the tim
   assert.equal((await answer).result, 'ok');
 });
 
-test('a retryAfterMs in UNAVAILABLE holds the next attempt back that long', async () => {
+test('a retryAfterMs in UNAVAILABLE holds the next attempt back that long, plus up to a quarter more', async () => {
   const { client, peer } = await connected();
   client.call('echo', 'echo', {}, { timeoutMs: 5000 });
   const first = await peer.nextMessage();
@@ -166,10 +166,24 @@ test('a retryAfterMs in UNAVAILABLE holds the next attempt back that long', asyn
   mock.timers.tick(699);
   client.call('time', 'probe', {});
   const early = await peer.nextMessage();
-  mock.timers.tick(1);
+  mock.timers.tick(176);
   const again = await peer.nextMessage();
 
-  assert.deepEqual([early.type, again.id, again.timeoutMs], ['probe', first.id, 4300]);
+  assert.deepEqual([early.type, again.id], ['probe', first.id]);
+  assert.ok(again.timeoutMs >= 5000 - 875 && again.timeoutMs <= 5000 - 700, 'timeoutMs ' + again.timeoutMs);
+});
+
+test('a retryAfterMs over 60,000 is no advice', async () => {
+  const { client, peer } = await connected();
+  client.call('echo', 'echo', {}, { timeoutMs: 5000 });
+  const first = await peer.nextMessage();
+  await peer.send({ kind: 'error', id: first.id, code: 'UNAVAILABLE', message: 'starting', retryAfterMs: 60001 });
+  await handled(client, peer);
+
+  mock.timers.tick(50);
+  const again = await peer.nextMessage();
+
+  assert.equal(again.id, first.id);
 });
 
 test('UNAVAILABLE until the time runs out ends the call with the last answer', async () => {

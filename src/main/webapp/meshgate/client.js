@@ -143,13 +143,14 @@ export class MeshgateClient {
 
   /**
    * Sends a call again after UNAVAILABLE (nothing ran) with the same id and idempotency key and the
-   * time it has left, after 50 ms doubling to 1 s with jitter, or at least the answer's
-   * retryAfterMs; false when the call has no time left for it.
+   * time it has left, after 50 ms doubling to 1 s with jitter, and never sooner than the answer's
+   * retryAfterMs plus up to a quarter of it more; false when the call has no time left for it.
    */
   #retry(call, answer) {
     let backoff = jitter(Math.min(1000, 50 * 2 ** Math.min(call.attempts, 5)));
     if (answer.retryAfterMs !== undefined) {
-      backoff = Math.max(backoff, answer.retryAfterMs);
+      const advice = answer.retryAfterMs;
+      backoff = Math.max(backoff, advice + Math.floor(Math.random() * (Math.floor(advice / 4) + 1)));
     }
     const left = call.deadline - Date.now() - backoff;
     if (left < 1) {

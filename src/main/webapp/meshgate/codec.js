@@ -8,6 +8,8 @@ import { fromUtf8, utf8 } from './bytes.js';
 export const MAX_ID_LENGTH = 128;
 /** Longest timeout a request may ask for. */
 export const MAX_TIMEOUT_MS = 300000;
+/** The longest retry advice taken; a missing, smaller or larger retryAfterMs is no advice. */
+export const MAX_RETRY_AFTER_MS = 60000;
 /** Service ids. */
 export const SERVICE_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
@@ -101,7 +103,7 @@ export function decodeMessage(payload) {
     case 'error': {
       const e = { kind, id, code: required(root, 'code'), message: text(root, 'message', false) ?? '',
         ingressNode: text(root, 'ingressNode', false), processedBy: text(root, 'processedBy', false) };
-      if (Number.isInteger(root.retryAfterMs) && root.retryAfterMs >= 0) {
+      if (Number.isInteger(root.retryAfterMs) && root.retryAfterMs >= 1 && root.retryAfterMs <= MAX_RETRY_AFTER_MS) {
         e.retryAfterMs = root.retryAfterMs;
       }
       return e;
