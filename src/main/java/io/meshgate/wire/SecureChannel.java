@@ -19,7 +19,6 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -76,7 +75,6 @@ public final class SecureChannel implements FrameLayer {
     private static final byte[] CLIENT_SIGNATURE = ascii("meshgate/1 client signature");
     private static final int RANDOM_LENGTH = 32;
     private static final int SESSION_ID_LENGTH = 16;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Checks a peer's certificate chain (leaf first); throws {@link CryptoException} to refuse it. */
     @FunctionalInterface
@@ -97,6 +95,7 @@ public final class SecureChannel implements FrameLayer {
     private final FrameLimits limits;
     private final Duration rekeyAfter;
     private final Clock clock;
+    private final ChannelEntropy entropy;
     private final byte[] sessionId;
 
     private volatile State state;
@@ -117,7 +116,7 @@ public final class SecureChannel implements FrameLayer {
 
     private SecureChannel(Role role, List<X509Certificate> ownChain, PrivateKey ownKey, PeerVerifier verifier,
                           X509Certificate tlsClientCertificate, byte[] sessionId, FrameLimits limits,
-                          Duration rekeyAfter, Clock clock) {
+                          Duration rekeyAfter, Clock clock, ChannelEntropy entropy) {
         if (ownChain.isEmpty() || ownChain.size() > HandshakeMessage.MAX_CHAIN) {
             throw new IllegalArgumentException("own chain must hold 1 to " + HandshakeMessage.MAX_CHAIN + " certificates");
         }
@@ -130,6 +129,7 @@ public final class SecureChannel implements FrameLayer {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.rekeyAfter = Objects.requireNonNull(rekeyAfter, "rekeyAfter");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.entropy = Objects.requireNonNull(entropy, "entropy");
         this.state = role == Role.SERVER ? State.AWAIT_CLIENT_HELLO : State.START;
     }
 
@@ -144,17 +144,35 @@ public final class SecureChannel implements FrameLayer {
     public static SecureChannel server(List<X509Certificate> chain, PrivateKey key, PeerVerifier clientVerifier,
                                        X509Certificate tlsClientCertificate, byte[] sessionId, FrameLimits limits,
                                        Duration rekeyAfter, Clock clock) {
-        if (sessionId == null || sessionId.length != SESSION_ID_LENGTH) {
-            throw new IllegalArgumentException("session id must be 16 bytes");
-        }
-        return new SecureChannel(Role.SERVER, chain, key, clientVerifier, tlsClientCertificate, sessionId.clone(), limits,
-                rekeyAfter, clock);
+        return insecureServer(chain, key, clientVerifier, tlsClientCertificate, sessionId, limits, rekeyAfter, clock,
+                ChannelEntropy.SYSTEM);
     }
 
     /** The client side of a session. */
     public static SecureChannel client(List<X509Certificate> chain, PrivateKey key, PeerVerifier serverVerifier,
                                        FrameLimits limits, Duration rekeyAfter, Clock clock) {
-        return new SecureChannel(Role.CLIENT, chain, key, serverVerifier, null, null, limits, rekeyAfter, clock);
+        return insecureClient(chain, key, serverVerifier, limits, rekeyAfter, clock, ChannelEntropy.SYSTEM);
+    }
+
+    /**
+     * {@link #server} with its randoms and ephemeral key from {@code entropy}: for the
+     * cross-language vectors only, where they are fixed. Package-private on purpose.
+     */
+    static SecureChannel insecureServer(List<X509Certificate> chain, PrivateKey key, PeerVerifier clientVerifier,
+                                        X509Certificate tlsClientCertificate, byte[] sessionId, FrameLimits limits,
+                                        Duration rekeyAfter, Clock clock, ChannelEntropy entropy) {
+        if (sessionId == null || sessionId.length != SESSION_ID_LENGTH) {
+            throw new IllegalArgumentException("session id must be 16 bytes");
+        }
+        return new SecureChannel(Role.SERVER, chain, key, clientVerifier, tlsClientCertificate, sessionId.clone(), limits,
+                rekeyAfter, clock, entropy);
+    }
+
+    /** {@link #client} with its random and ephemeral key from {@code entropy} (see {@link #insecureServer}). */
+    static SecureChannel insecureClient(List<X509Certificate> chain, PrivateKey key, PeerVerifier serverVerifier,
+                                        FrameLimits limits, Duration rekeyAfter, Clock clock, ChannelEntropy entropy) {
+        return new SecureChannel(Role.CLIENT, chain, key, serverVerifier, null, null, limits, rekeyAfter, clock,
+                entropy);
     }
 
     @Override
@@ -165,9 +183,9 @@ public final class SecureChannel implements FrameLayer {
         if (state != State.START) {
             throw new IllegalStateException("handshake already started");
         }
-        ephemeral = P256.generateKeyPair();
+        ephemeral = entropy.ephemeralKeyPair();
         List<byte[]> fields = new ArrayList<>();
-        fields.add(random(RANDOM_LENGTH));
+        fields.add(entropy.random(RANDOM_LENGTH));
         fields.add(P256.encodeUncompressed((ECPublicKey) ephemeral.getPublic()));
         fields.addAll(der(ownChain));
         clientHello = new HandshakeMessage(HandshakeMessage.CLIENT_HELLO, fields).encode();
@@ -288,10 +306,10 @@ public final class SecureChannel implements FrameLayer {
                     "handshake certificate is not the one TLS verified");
         }
         clientHello = frame;
-        ephemeral = P256.generateKeyPair();
+        ephemeral = entropy.ephemeralKeyPair();
         List<byte[]> fields = new ArrayList<>();
         fields.add(sessionId);
-        fields.add(random(RANDOM_LENGTH));
+        fields.add(entropy.random(RANDOM_LENGTH));
         fields.add(P256.encodeUncompressed((ECPublicKey) ephemeral.getPublic()));
         fields.addAll(der(ownChain));
         byte[] core = new HandshakeMessage(HandshakeMessage.SERVER_HELLO, fields).encode();
@@ -464,12 +482,6 @@ public final class SecureChannel implements FrameLayer {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private static byte[] random(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
     }
 
     private static byte[] ascii(String s) {

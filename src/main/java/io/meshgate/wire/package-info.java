@@ -7,7 +7,10 @@
  * ({@code ReadableId}: one bounded streaming pass). The client side of the secure channel accepts
  * only a node's certificate and checks the node that {@code hello} and {@code resumed} name
  * against it ({@code ServerIdentity}). Plain Java (no {@code jakarta.*}), shared by the server and
- * the Java client.
+ * the Java client. The channel's randoms and
+ * ephemeral keys come from the system's {@code SecureRandom}; only the package-private
+ * {@code ChannelEntropy} seam lets the cross-language protocol vectors
+ * (src/test/resources/vectors) fix them.
  *
  * <p>Threading: codecs and records are immutable and thread-safe; a stateful frame layer belongs
  * to one session.
