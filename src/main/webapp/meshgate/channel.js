@@ -222,7 +222,7 @@ export class ClientChannel {
       return { payload: null, replies: [], established: false };
     }
     if (opened.kind !== DATA) {
-      throw new ProtocolError('MALFORMED_FRAME', 'unknown sealed frame kind ' + opened.kind);
+      throw new ProtocolError('MALFORMED_FRAME', 'unknown frame kind ' + opened.kind);
     }
     return { payload: opened.payload, replies: [], established: false };
   }
