@@ -30,7 +30,6 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,18 +45,9 @@ class SecureClusterIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.nginxInstalled();
-        cluster = LocalCluster.start(LocalCluster.Options.defaults(SharedCluster.home(),
-                SharedCluster.home().resolve("target/it-secure-cluster")));
+        cluster = SharedSecureCluster.get();
         pki = cluster.pki();
         access = cluster.accessPoint();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test
