@@ -283,10 +283,10 @@ test('a SERVER_HELLO signed by the access point is refused with 4002 and connect
 
   await peer.serverHello();
 
-  assert.deepEqual(await peer.socket.clientClosed(), { code: 4002, reason: 'certificate is not a meshgate node certificate' });
+  assert.deepEqual(await peer.socket.clientClosed(), { code: 4002, reason: 'the server certificate is not a meshgate node certificate (no id-kp-meshgateNode)' });
   const e = await pending;
   assert.deepEqual([e.code, e.closeCode, e.message], ['BAD_CERTIFICATE', 4002,
-    'cannot connect to wss://portal.test/ws: 4002 certificate is not a meshgate node certificate']);
+    'cannot connect to wss://portal.test/ws: 4002 the server certificate is not a meshgate node certificate (no id-kp-meshgateNode)']);
 });
 
 test('a hello naming another node than the certificate is refused with 4002', async () => {
@@ -296,7 +296,7 @@ test('a hello naming another node than the certificate is refused with 4002', as
   await peer.accept();
 
   assert.deepEqual(await peer.socket.clientClosed(),
-    { code: 4002, reason: 'hello names node \'node-2\' but the node\'s certificate names \'node-1\'' });
+    { code: 4002, reason: 'hello names node \'node-2\' but the server certificate is for node \'node-1\'' });
   assert.equal((await pending).code, 'BAD_CERTIFICATE');
 });
 

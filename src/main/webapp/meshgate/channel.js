@@ -268,7 +268,7 @@ export function expectHello(message, nodeId) {
   }
   if (message.node !== nodeId) {
     throw new ProtocolError('BAD_CERTIFICATE',
-      `hello names node '${message.node}' but the node's certificate names '${nodeId}'`);
+      `hello names node '${message.node}' but the server certificate is for node '${nodeId}'`);
   }
   return message;
 }

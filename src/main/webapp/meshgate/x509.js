@@ -15,8 +15,7 @@ export const NODE_URI_PREFIX = 'urn:meshgate:node:';
 export const EMPTY_CHAIN = 'empty certificate chain';
 export const BROKEN_CHAIN = 'certificate chain is broken';
 export const NOT_SIGNED_BY_ROOT = 'not signed by the trusted root';
-export const NOT_A_NODE = 'certificate is not a meshgate node certificate';
-export const NODE_NAME = 'node certificate must name exactly one node';
+export const NOT_A_NODE = 'the server certificate is not a meshgate node certificate (no id-kp-meshgateNode)';
 
 const USAGES = {
   serverAuth: { oid: '1.3.6.1.5.5.7.3.1', description: 'server authentication' },
@@ -245,8 +244,8 @@ export function nodeIdOf(leaf) {
     throw invalid(NOT_A_NODE);
   }
   const names = leaf.uris.filter((u) => u.startsWith(NODE_URI_PREFIX)).map((u) => u.slice(NODE_URI_PREFIX.length));
-  if (names.length !== 1 || names[0] === '') {
-    throw invalid(NODE_NAME);
+  if (names.length !== 1) {
+    throw invalid(`the server certificate names ${names.length} nodes; exactly one urn:meshgate:node: URI is required`);
   }
   return names[0];
 }

@@ -36,9 +36,9 @@ import javax.crypto.spec.SecretKeySpec;
 final class RejectedVectors {
 
     /** A SERVER_HELLO whose leaf lacks id-kp-meshgateNode. */
-    static final String NOT_A_NODE = "certificate is not a meshgate node certificate";
+    static final String NOT_A_NODE = "the server certificate is not a meshgate node certificate (no id-kp-meshgateNode)";
     /** A node certificate without exactly one urn:meshgate:node: name. */
-    static final String NODE_NAME = "node certificate must name exactly one node";
+    static final String NODE_NAME = "the server certificate names 0 nodes; exactly one urn:meshgate:node: URI is required";
     static final String NODE_IDENTITY = "nodeIdentity";
     private static final HexFormat HEX = HexFormat.of();
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -112,7 +112,7 @@ final class RejectedVectors {
         ObjectNode hello = handshake(out, "helloNamesAnotherNode", "the first sealed frame is a hello naming node-2 "
                 + "while the node's certificate names node-1", "hello", sealer.seal(HandshakeMessage.DATA,
                 v.codec.encode(new WireMessage.Hello(v.sessionId, "node-2")), false), null);
-        identity(hello, "hello names node 'node-2' but the node's certificate names 'node-1'");
+        identity(hello, "hello names node 'node-2' but the server certificate is for node 'node-1'");
         return out;
     }
 
