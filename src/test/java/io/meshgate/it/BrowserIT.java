@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The browser client in real headless Chromium, through nginx with TLS 1.3 and the client
  * certificate from the browser's own store, against the secure cluster: the page of the access
  * point's origin imports /meshgate.js, runs the handshake and calls; the portal demo at /demo/
- * shows results, gateway errors and pushes. Screenshots land in {@code target/browser/}.
+ * shows results, gateway errors and pushes; the operators' console at /console/ lists every
+ * node. Screenshots land in {@code target/browser/}.
  */
 class BrowserIT {
 
@@ -129,6 +130,17 @@ class BrowserIT {
                 By.cssSelector("#push-list li[data-topic='portal.news']")));
         assertTrue(push.getText().contains("from"), push.getText());
         chromium.screenshot(OUT.resolve("demo.png"));
+    }
+
+    @Test
+    void theConsoleShowsEveryNodeOfTheClusterToTheOperator() throws Exception {
+        chromium.driver().get(origin + "/console/");
+        chromium.waiting(30).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        for (var node : cluster.state().nodes()) {
+            chromium.waiting(30).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#nodes tr[data-node='" + node.id() + "']")));
+        }
+        chromium.screenshot(OUT.resolve("console.png"));
     }
 
     @Test
