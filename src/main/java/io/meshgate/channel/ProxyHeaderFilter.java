@@ -33,7 +33,7 @@ public class ProxyHeaderFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        X509Certificate[] direct = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
+        X509Certificate[] direct = (X509Certificate[]) request.getAttribute(TlsClientCertificate.SERVLET_ATTRIBUTE);
         if (request.isSecure() && direct != null && direct.length > 0) {
             chain.doFilter(TlsClientCertificate.withHeader(request, direct[0]), response);
             return;
