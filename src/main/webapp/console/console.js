@@ -141,7 +141,7 @@ function renderServices(view) {
 function renderErrors(view) {
   const rows = view.protocolErrors.map((e) => el('tr', { 'data-error-kind': e.kind },
     el('td', { class: 'time', title: e.at }, new Date(e.at).toLocaleTimeString()),
-    el('td', {}, e.node),
+    el('td', { class: 'node' }, e.node),
     el('td', {}, el('span', { class: 'badge kind' }, e.kind)),
     el('td', { class: 'msg', title: e.session ? `session ${e.session}` : '' }, e.message)));
   if (rows.length === 0) {

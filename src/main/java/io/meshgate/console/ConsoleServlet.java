@@ -1,7 +1,6 @@
 package io.meshgate.console;
 
 import io.meshgate.cluster.ClusterView;
-import io.meshgate.cluster.NodeIdentity;
 import io.meshgate.wire.Json;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -17,14 +16,12 @@ public class ConsoleServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient NodeIdentity identity;
-    @Inject
     transient ClusterView view;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setContentType("application/json;charset=UTF-8");
         resp.setHeader("Cache-Control", "no-store");
-        Json.mapper().writeValue(resp.getOutputStream(), ConsoleView.of(identity.id(), Instant.now(), view.members()));
+        Json.mapper().writeValue(resp.getOutputStream(), ConsoleView.of(view.selfId(), Instant.now(), view.members()));
     }
 }
