@@ -129,7 +129,7 @@ public class GatewayEndpoint {
     }
 
     private void reject(MeshgateException e) {
-        deps.metrics().increment("meshgate_protocol_errors_total", "kind", e.kind().code());
+        deps.metrics().protocolError(e.kind().code(), session.id(), e.getMessage());
         if (e.kind().closesSession()) {
             LOG.info(() -> "closing session " + session.id() + " with " + e.kind().closeCode() + " " + e.kind().code()
                     + ": " + e.getMessage());

@@ -8,11 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
-import java.util.Set;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * On the node's own TLS listener, passes the certificate TLS verified on to the WebSocket layer
@@ -27,25 +23,22 @@ public class ProxyHeaderFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ProxyHeaderFilter.class.getName());
 
-    private transient Set<String> trusted;
+    private transient TrustedProxies trusted;
 
     @Override
     public void init() {
-        String list = ConfigProvider.getConfig().getOptionalValue("meshgate.proxy.trusted", String.class)
-                .orElse("127.0.0.1,0:0:0:0:0:0:0:1,::1");
-        trusted = Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        trusted = TrustedProxies.fromConfig();
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        X509Certificate[] direct = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
+        X509Certificate[] direct = (X509Certificate[]) request.getAttribute(TlsClientCertificate.SERVLET_ATTRIBUTE);
         if (request.isSecure() && direct != null && direct.length > 0) {
             chain.doFilter(TlsClientCertificate.withHeader(request, direct[0]), response);
             return;
         }
-        if (request.getHeader(TlsClientCertificate.HEADER) != null && !trusted.contains(request.getRemoteAddr())) {
+        if (request.getHeader(TlsClientCertificate.HEADER) != null && !trusted.trusts(request.getRemoteAddr())) {
             LOG.warning(() -> "refused a client-certificate header from untrusted address " + request.getRemoteAddr());
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "client certificate header from an untrusted address");
             return;

@@ -84,7 +84,7 @@ public class SessionRegistry implements SessionGauge {
 
     private void expireHandshake(ClientSession s) {
         if (sessions.containsKey(s.id()) && !s.frames().established()) {
-            metrics.increment("meshgate_protocol_errors_total", "kind", MeshgateException.Kind.HANDSHAKE_TIMEOUT.code());
+            metrics.protocolError(MeshgateException.Kind.HANDSHAKE_TIMEOUT.code(), s.id(), "handshake not finished in time");
             s.close(MeshgateException.Kind.HANDSHAKE_TIMEOUT.closeCode(), "handshake not finished in time");
         }
     }

@@ -42,6 +42,23 @@ public final class TlsClientCertificate {
         return null;
     }
 
+    /** The servlet request attribute holding the chain the node's own TLS listener verified. */
+    public static final String SERVLET_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
+
+    /**
+     * The client certificate TLS verified for an HTTP request: the one the node's own TLS listener
+     * verified, or, on a plain connection from a trusted proxy, the one the proxy passes in
+     * {@value #HEADER}; null otherwise (no TLS, or a header from anyone else).
+     */
+    public static X509Certificate verified(HttpServletRequest request, TrustedProxies proxies) {
+        if (request.isSecure()) {
+            X509Certificate[] direct = (X509Certificate[]) request.getAttribute(SERVLET_ATTRIBUTE);
+            return direct != null && direct.length > 0 ? direct[0] : null;
+        }
+        String header = request.getHeader(HEADER);
+        return header != null && proxies.trusts(request.getRemoteAddr()) ? parse(header) : null;
+    }
+
     /** A request that carries this certificate in the header, whatever the client sent in it. */
     static HttpServletRequest withHeader(HttpServletRequest request, X509Certificate certificate) {
         String value;

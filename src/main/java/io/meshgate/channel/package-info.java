@@ -4,7 +4,11 @@
  * without reshaping anything else. Sessions can be resumed on another node: the registry issues
  * and checks resume tokens and lets a new connection adopt a resumed session's id; while the node
  * drains, {@link io.meshgate.channel.IntakeFilter} answers upgrades 503 and every session is
- * closed with 1001 so that its client resumes elsewhere.
+ * closed with 1001 so that its client resumes elsewhere. Before any upgrade,
+ * {@link io.meshgate.channel.OriginFilter} refuses (403) a page whose {@code Origin} the
+ * {@link io.meshgate.channel.OriginPolicy} does not allow, and
+ * {@link io.meshgate.channel.ProxyHeaderFilter} a certificate header from an address that
+ * {@link io.meshgate.channel.TrustedProxies} does not trust.
  *
  * <p>Threading: the container calls an endpoint instance from one thread at a time; replies reach
  * a {@link io.meshgate.channel.ClientSession} from reply listener threads and are serialised on

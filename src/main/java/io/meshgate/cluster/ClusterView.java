@@ -80,6 +80,11 @@ public class ClusterView {
         return membership.isHosted(service);
     }
 
+    /** The id of the node whose view this is. */
+    public String selfId() {
+        return identity.id();
+    }
+
     /** The live nodes. */
     public List<NodeStatus> members() {
         return membership.members();

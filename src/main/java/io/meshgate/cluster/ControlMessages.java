@@ -14,7 +14,10 @@ import java.util.UUID;
 
 /**
  * The envelopes of the control topic: a node coming up, its heartbeat and its departure. All three
- * carry the node's status as JSON data; the CloudEvents type says which it is.
+ * carry the node's status as JSON data; the CloudEvents type says which it is. The data's fields:
+ * {@code services}, {@code inFlight}, {@code capacity}, {@code sessions}, and those of its
+ * {@link NodeReport}. A reader ignores fields it does not know and takes a missing one as not
+ * told, so nodes of different versions share the topic.
  */
 public final class ControlMessages {
 
@@ -33,6 +36,7 @@ public final class ControlMessages {
         ObjectNode data = Json.mapper().createObjectNode();
         data.putPOJO("services", s.services());
         data.put("inFlight", s.inFlight()).put("capacity", s.capacity()).put("sessions", s.sessions());
+        s.report().writeTo(data);
         try {
             return new Envelope(UUID.randomUUID().toString(), "/meshgate/node/" + s.nodeId(), type, s.nodeId(),
                     s.seenAt(), "application/json", Map.of(), Json.mapper().writeValueAsBytes(data));
@@ -55,6 +59,6 @@ public final class ControlMessages {
         List<String> services = new ArrayList<>();
         data.path("services").forEach(n -> services.add(n.asText()));
         return new NodeStatus(e.subject(), services, data.path("inFlight").asInt(), data.path("capacity").asInt(),
-                data.path("sessions").asInt(), receivedAt);
+                data.path("sessions").asInt(), receivedAt, NodeReport.readFrom(data));
     }
 }

@@ -2,6 +2,8 @@ package io.meshgate.cluster;
 
 import io.meshgate.envelope.Envelope;
 import io.meshgate.messaging.JmsSender;
+import io.meshgate.metrics.Metrics;
+import io.meshgate.service.Intake;
 import io.meshgate.service.LoadSnapshot;
 import io.meshgate.service.NodeLoad;
 import io.meshgate.service.ServiceRegistry;
@@ -12,6 +14,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -48,6 +51,14 @@ public class NodeLifecycle {
     Instance<SessionGauge> sessions;
     @Inject
     Instance<Drain> drain;
+    /** Any: the health check that implements it carries MicroProfile's {@code @Readiness} qualifier. */
+    @Inject
+    @Any
+    Instance<NodeReadiness> readiness;
+    @Inject
+    Intake intake;
+    @Inject
+    Metrics metrics;
     @Inject
     @ConfigProperty(name = "meshgate.heartbeat.intervalMs", defaultValue = "1000")
     long intervalMs;
@@ -55,6 +66,8 @@ public class NodeLifecycle {
     ManagedScheduledExecutorService scheduler;
 
     private final AtomicBoolean departed = new AtomicBoolean();
+    private final Instant startedAt = Instant.now();
+    private long intervalStart = System.nanoTime();
     private ScheduledFuture<?> heartbeat;
     private Thread departureHook;
 
@@ -120,11 +133,32 @@ public class NodeLifecycle {
         }
     }
 
+    /**
+     * What this node tells beyond its load: readiness, drain, start time, and what its clients saw
+     * since the previous heartbeat (the heartbeat thread is the only caller, so each interval is
+     * reported once).
+     */
+    private synchronized NodeReport report() {
+        long now = System.nanoTime();
+        long intervalMs = Math.max(1, (now - intervalStart) / 1_000_000);
+        intervalStart = now;
+        Boolean ready = null;
+        if (readiness.isResolvable()) {
+            try {
+                ready = readiness.get().ready();
+            } catch (RuntimeException e) {
+                ready = false;
+            }
+        }
+        return new NodeReport(ready, !intake.open(), startedAt, intervalMs, metrics.requestStats().interval().stream()
+                .map(NodeReport.ServiceReport::of).toList(), metrics.recentProtocolErrors());
+    }
+
     private void publish(String type) {
         LoadSnapshot l = load.snapshot();
         int open = sessions.isResolvable() ? sessions.get().openSessions() : 0;
         NodeStatus status = new NodeStatus(identity.id(), registry.services(), l.inFlight(), l.capacity(), open,
-                Instant.now());
+                Instant.now(), ControlMessages.DOWN.equals(type) ? NodeReport.NONE : report());
         Envelope e = ControlMessages.of(type, status);
         sender.publishToTopic(CONTROL_TOPIC, e, Math.max(intervalMs * 3, 1_000));
     }

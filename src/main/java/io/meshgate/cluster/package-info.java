@@ -1,6 +1,7 @@
 /**
- * The node in its cluster: its identity, the control topic (announcements, heartbeats with load,
- * departures), the membership view and its JSON view at {@code /api/cluster}, and the drain
+ * The node in its cluster: its identity, the control topic (announcements, heartbeats with load and
+ * a bounded {@link io.meshgate.cluster.NodeReport}: readiness, uptime, per-service statistics of
+ * the last interval, recent protocol errors; departures), the membership view and its JSON view at {@code /api/cluster}, and the drain
  * ({@code POST /api/drain}, SIGTERM): stop taking work, move sessions, finish, depart.
  *
  * <p>Threading: the control listener (one consumer) and the heartbeat (the managed scheduler)

@@ -1,6 +1,7 @@
 package io.meshgate.health;
 
 import io.meshgate.cluster.ClusterView;
+import io.meshgate.cluster.NodeReadiness;
 import io.meshgate.messaging.JmsSender;
 import io.meshgate.routing.RequestRouter;
 import io.meshgate.service.ServiceDispatcher;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class ReadinessCheck implements HealthCheck {
+public class ReadinessCheck implements HealthCheck, NodeReadiness {
 
     private static final Logger LOG = Logger.getLogger(ReadinessCheck.class.getName());
 
@@ -73,6 +74,12 @@ public class ReadinessCheck implements HealthCheck {
         checks.forEach(b::withData);
         b.withData("nodes", cluster.members().size());
         return b.status(!checks.containsValue(false)).build();
+    }
+
+    /** Whether every check holds (what heartbeats tell the other nodes). */
+    @Override
+    public boolean ready() {
+        return !checks().containsValue(false);
     }
 
     /** Each check by name, in a stable order. */

@@ -143,6 +143,10 @@ public final class Cli {
         }
         out.printf("cluster ready in %.1f s; logs in %s%n", ms / 1000.0, s.logs());
         out.println("access point: " + s.accessPoint());
+        if (s.consoleUrl() != null) {
+            out.println("console:      " + s.consoleUrl() + " (with the client certificate " + s.pki().clientP12()
+                    + ", password " + io.meshgate.crypto.pki.LocalPki.CLIENT_P12_PASSWORD + ")");
+        }
         return 0;
     }
 
@@ -157,7 +161,7 @@ public final class Cli {
             return 3;
         }
         ObjectNode root = json.createObjectNode();
-        root.put("running", true).put("accessPoint", s.accessPoint());
+        root.put("running", true).put("accessPoint", s.accessPoint()).put("console", s.consoleUrl());
         root.putObject("broker").put("url", s.broker().url()).put("pid", s.broker().pid())
                 .put("alive", ClusterState.alive(s.broker().pid()));
         ArrayNode nodes = root.putArray("nodes");

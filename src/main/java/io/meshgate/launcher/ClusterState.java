@@ -120,6 +120,17 @@ public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Pr
     /** Where a client finds its PKI material (PEM files, and the PKCS#12 file for browsers). */
     public record Pki(String caCert, String clientCert, String clientKey, String clientP12, String denyList) { }
 
+    /**
+     * The operators' console through the access point ({@code https://host:port/console/}), or null
+     * for a plain cluster: without TLS there is no client certificate to name as operator.
+     */
+    public String consoleUrl() {
+        if (pki == null || !accessPoint.startsWith("wss://")) {
+            return null;
+        }
+        return accessPoint.replaceFirst("^wss://", "https://").replaceFirst("/ws$", "/console/");
+    }
+
     /** This state with another node list. */
     public ClusterState withNodes(List<Node> newNodes) {
         return new ClusterState(accessPoint, broker, newNodes, nginx, logs, pki, backup);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import io.meshgate.crypto.pki.CertificateVerifier;
 import io.meshgate.crypto.pki.Credential;
 import io.meshgate.crypto.pki.LocalPki;
 import io.meshgate.crypto.pki.PemFiles;
@@ -403,7 +404,17 @@ public final class LocalCluster implements AutoCloseable {
                 "meshgate.pki.ca", pki.caCert().toString(),
                 "meshgate.pki.certificate", pki.nodeCert(nodeId).toString(),
                 "meshgate.pki.key", pki.nodeKey(nodeId).toString(),
-                "meshgate.pki.denyList", pki.denyList().toString());
+                "meshgate.pki.denyList", pki.denyList().toString(),
+                "meshgate.console.operators", defaultClientFingerprint());
+    }
+
+    /** The SHA-256 fingerprint of the PKI's default client certificate: the local cluster's console operator. */
+    private String defaultClientFingerprint() {
+        try {
+            return CertificateVerifier.fingerprint(PemFiles.readCertificate(pki.clientCert()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + pki.clientCert(), e);
+        }
     }
 
     private ClusterState.Pki pkiState() {

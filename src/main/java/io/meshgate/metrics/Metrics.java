@@ -19,6 +19,39 @@ public class Metrics {
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final Map<String, IntSupplier> gauges = new ConcurrentHashMap<>();
     private final Map<String, String> help = new ConcurrentHashMap<>();
+    private final RequestStats requests = new RequestStats();
+    private final ProtocolErrors protocolErrors = new ProtocolErrors();
+
+    /**
+     * A client's request ended on this (its ingress) node: counts it in
+     * {@code meshgate_requests_total{outcome}} and in the service's {@link RequestStats}.
+     *
+     * @param outcome       {@code ok} or the error code
+     * @param latencyMicros from its arrival to its answer
+     */
+    public void requestEnded(String service, String outcome, long latencyMicros) {
+        increment("meshgate_requests_total", "outcome", outcome);
+        requests.record(service, outcome, latencyMicros);
+    }
+
+    /** Per-service outcomes and latencies of the requests that ended on this node. */
+    public RequestStats requestStats() {
+        return requests;
+    }
+
+    /**
+     * A protocol error (a refused frame, handshake or certificate): counts it in
+     * {@code meshgate_protocol_errors_total{kind}} and keeps it among the {@link ProtocolErrors}.
+     */
+    public void protocolError(String kind, String session, String message) {
+        increment("meshgate_protocol_errors_total", "kind", kind);
+        protocolErrors.record(java.time.Instant.now(), kind, session, message);
+    }
+
+    /** The last protocol errors of this node, newest first. */
+    public java.util.List<ProtocolErrors.Entry> recentProtocolErrors() {
+        return protocolErrors.recent();
+    }
 
     /** Adds one to a counter. */
     public void increment(String name) {

@@ -9,6 +9,7 @@ import io.meshgate.envelope.MeshRequest;
 import io.meshgate.messaging.BrokerLink;
 import io.meshgate.messaging.JmsSender;
 import io.meshgate.metrics.Metrics;
+import io.meshgate.metrics.RequestStats;
 import io.meshgate.service.Delivery;
 import io.meshgate.service.ServiceDispatcher;
 import io.meshgate.service.ServiceRegistry;
@@ -54,6 +55,8 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
     private static final long MAX_PARKED_MS = 60_000;
     /** A resumed at-least-once request without a collected answer by then is run again. */
     private static final long RESUBMIT_AFTER_MS = 300;
+    /** Where requests for services that no live node hosts are counted in the per-service statistics. */
+    public static final String UNKNOWN_SERVICE = "(unknown)";
 
     @Inject
     NodeIdentity identity;
@@ -132,7 +135,7 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
         metrics.increment("meshgate_requests_received_total", "service", request.service());
         MeshgateException refusal = refusal(request.service());
         if (refusal != null) {
-            answer(answer, refusal.forRequest(request.id()));
+            answer(answer, request.service(), receivedAt, refusal.forRequest(request.id()));
             return;
         }
         long timeoutMs = request.timeoutMs() > 0 ? request.timeoutMs() : defaultTimeoutMs;
@@ -142,7 +145,7 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
                 sessionId, identity.id(), identity.replyDestination(), deadline, initialLoadFactor, 0,
                 request.idempotencyKey() != null ? request.idempotencyKey() : correlationId, receivedAt, request.id());
         pending.register(correlationId, sessionId, deadline,
-                outcome -> answer.accept(toClient(request.id(), request.service(), outcome)));
+                outcome -> answer.accept(toClient(request.id(), request.service(), receivedAt, outcome)));
         if (!publisher.offer(() -> publish(mesh))) {
             pending.complete(correlationId, new PendingRequests.Outcome.Failed(
                     MeshgateException.overloaded("node " + identity.id() + " has too many requests waiting to be published")));
@@ -231,7 +234,7 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
             byClientId.put(r.id(), correlationId);
             pending.register(correlationId, sessionId, deadline, outcome -> {
                 byClientId.remove(r.id());
-                answer.accept(r, toClient(r.id(), r.service(), outcome));
+                answer.accept(r, toClient(r.id(), r.service(), receivedAt, outcome));
             });
             if (registry.delivery(r.service()) == Delivery.AT_LEAST_ONCE) {
                 MeshRequest mesh = new MeshRequest(correlationId, r.service(), r.type(), paramsBytes(r), sessionId,
@@ -279,7 +282,8 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
         }
     }
 
-    private WireMessage toClient(String clientId, String service, PendingRequests.Outcome outcome) {
+    private WireMessage toClient(String clientId, String service, Instant receivedAt,
+                                 PendingRequests.Outcome outcome) {
         if (outcome instanceof PendingRequests.Outcome.InDoubt d) {
             outcome = new PendingRequests.Outcome.Failed(registry.delivery(service) == Delivery.AT_MOST_ONCE
                     ? MeshgateException.of(MeshgateException.Kind.INTERRUPTED, "the broker was lost while this "
@@ -287,22 +291,33 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
                     : MeshgateException.unavailable("the broker was lost while this request was in flight; retry"));
         }
         if (outcome instanceof PendingRequests.Outcome.Failed f) {
-            metrics.increment("meshgate_requests_total", "outcome", f.error().kind().code());
+            ended(service, f.error().kind().code(), receivedAt);
             return advised(WireMessage.ErrorMessage.of(f.error().forRequest(clientId), identity.id(), null));
         }
         MeshReply reply = ((PendingRequests.Outcome.Replied) outcome).reply();
         if (!reply.ok()) {
-            metrics.increment("meshgate_requests_total", "outcome", reply.errorCode());
+            ended(service, reply.errorCode(), receivedAt);
             return new WireMessage.ErrorMessage(clientId, reply.errorCode(), reply.errorMessage(), identity.id(),
                     reply.processedBy());
         }
-        metrics.increment("meshgate_requests_total", "outcome", "ok");
+        ended(service, RequestStats.OK, receivedAt);
         return new WireMessage.Response(clientId, readJson(reply.body()), identity.id(), reply.processedBy());
     }
 
-    private void answer(Consumer<WireMessage> answer, MeshgateException e) {
-        metrics.increment("meshgate_requests_total", "outcome", e.kind().code());
+    private void answer(Consumer<WireMessage> answer, String service, Instant receivedAt, MeshgateException e) {
+        ended(service, e.kind().code(), receivedAt);
         answer.accept(advised(WireMessage.ErrorMessage.of(e, identity.id(), null)));
+    }
+
+    /**
+     * Counts a request that ended, with its latency from arrival to answer, under its service;
+     * {@code NO_SUCH_SERVICE} answers count under {@link #UNKNOWN_SERVICE}, so that names clients
+     * make up do not become rows of the console ({@link RequestStats} bounds the rest).
+     */
+    private void ended(String service, String outcome, Instant receivedAt) {
+        long micros = Duration.between(receivedAt, clock.instant()).toNanos() / 1_000;
+        String key = MeshgateException.Kind.NO_SUCH_SERVICE.code().equals(outcome) ? UNKNOWN_SERVICE : service;
+        metrics.requestEnded(key, outcome, micros);
     }
 
     /**

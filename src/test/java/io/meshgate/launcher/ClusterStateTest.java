@@ -65,4 +65,20 @@ class ClusterStateTest {
 
         assertEquals(List.of(one.withPid(99), two), after.nodes());
     }
+
+    @Test
+    void theConsoleIsOnTheAccessPointOfASecureCluster() {
+        ClusterState s = new ClusterState("wss://127.0.0.1:8443/ws", new ClusterState.Proc("tcp://127.0.0.1:2", 10),
+                List.of(), null, "/tmp/logs", new ClusterState.Pki("ca", "c", "k", "p12", "deny"));
+
+        assertEquals("https://127.0.0.1:8443/console/", s.consoleUrl());
+    }
+
+    @Test
+    void aPlainClusterHasNoConsole() {
+        ClusterState s = new ClusterState("ws://127.0.0.1:8080/ws", new ClusterState.Proc("tcp://127.0.0.1:2", 10),
+                List.of(), null, "/tmp/logs", null);
+
+        assertNull(s.consoleUrl());
+    }
 }
