@@ -8,6 +8,7 @@ import io.meshgate.client.ClientOptions;
 import io.meshgate.client.ClientSecurity;
 import io.meshgate.client.MeshgateClient;
 import io.meshgate.crypto.pki.LocalPki;
+import io.meshgate.launcher.ClusterState;
 import io.meshgate.launcher.LocalCluster;
 import io.meshgate.wire.Json;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -25,19 +25,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operators' console on a secure two-node cluster behind nginx, as {@code bin/meshgate up}
+ * The operators' console on the shared secure cluster behind nginx, as {@code bin/meshgate up}
  * configures it: the default client certificate is the operator. The page and its JSON come
  * through nginx and from a node's own TLS listener; the JSON lists every node of the cluster and
  * what clients did; any other certificate gets 403; {@code status --json} names the console.
  */
 class ConsoleIT {
 
-    private static final Path RUN_DIR = SharedCluster.home().resolve("target/it-console");
     private static LocalCluster cluster;
     private static LocalPki pki;
     private static HttpClient operator;
@@ -46,21 +44,13 @@ class ConsoleIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.nginxInstalled();
-        cluster = LocalCluster.start(LocalCluster.Options.defaults(SharedCluster.home(), RUN_DIR).withNodes(2));
+        cluster = SharedSecureCluster.get();
         pki = cluster.pki();
         operator = HttpClient.newBuilder().sslContext(operatorSecurity().tlsContext()).build();
         LocalPki.ClientFiles other = pki.issueClient("visitor-" + System.nanoTime());
         visitor = HttpClient.newBuilder().sslContext(ClientSecurity.fromPem(pki.caCert(), other.cert(), other.key())
                 .tlsContext()).build();
         console = URI.create(cluster.state().consoleUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test
@@ -85,7 +75,7 @@ class ConsoleIT {
 
     @Test
     void operatorsJsonListsEveryNodeOfTheClusterThroughNginx() throws Exception {
-        JsonNode view = awaitView(operator, api(console), v -> nodeIds(v).equals(Set.of("node-1", "node-2"))
+        JsonNode view = awaitView(operator, api(console), v -> nodeIds(v).equals(allNodes())
                 && allReady(v));
 
         for (JsonNode n : view.path("nodes")) {
@@ -100,7 +90,7 @@ class ConsoleIT {
     void operatorsJsonFromANodesOwnTlsListenerListsEveryNode() throws Exception {
         URI direct = URI.create(cluster.node("node-2").tlsUrl() + "/console/api/cluster");
 
-        JsonNode view = awaitView(operator, direct, v -> nodeIds(v).equals(Set.of("node-1", "node-2")));
+        JsonNode view = awaitView(operator, direct, v -> nodeIds(v).equals(allNodes()));
 
         assertEquals("node-2", view.path("servedBy").asText());
     }
@@ -156,7 +146,7 @@ class ConsoleIT {
     @Test
     void statusJsonNamesTheConsoleThroughTheAccessPoint() throws Exception {
         ProcessBuilder b = new ProcessBuilder(SharedCluster.home().resolve("bin/meshgate").toString(), "status", "--json");
-        b.environment().put("MESHGATE_RUN_DIR", RUN_DIR.toString());
+        b.environment().put("MESHGATE_RUN_DIR", SharedSecureCluster.runDir().toString());
         Process status = b.redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(status.waitFor(60, TimeUnit.SECONDS));
@@ -216,5 +206,9 @@ class ConsoleIT {
             }
         }
         return Json.mapper().missingNode();
+    }
+
+    private static Set<String> allNodes() {
+        return cluster.state().nodes().stream().map(ClusterState.Node::id).collect(java.util.stream.Collectors.toSet());
     }
 }

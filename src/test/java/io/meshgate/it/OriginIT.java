@@ -13,7 +13,6 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,21 +31,12 @@ class OriginIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.nginxInstalled();
-        cluster = LocalCluster.start(LocalCluster.Options.defaults(SharedCluster.home(),
-                SharedCluster.home().resolve("target/it-origin")).withNodes(1));
+        cluster = SharedSecureCluster.get();
         LocalPki pki = cluster.pki();
         http = HttpClient.newBuilder().sslContext(ClientSecurity.fromPem(pki.caCert(), pki.clientCert(),
                 pki.clientKey()).tlsContext()).build();
         access = cluster.accessPoint();
         direct = cluster.nodeSocket("node-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.meshgate.it;
 
 import io.meshgate.launcher.LocalCluster;
+import java.nio.file.Path;
 
 /**
  * One secure cluster as {@code bin/meshgate up} runs it (broker, three nodes with the sealed
@@ -19,11 +20,15 @@ final class SharedSecureCluster {
     static synchronized LocalCluster get() throws Exception {
         if (cluster == null) {
             Assumptions.nginxInstalled();
-            cluster = LocalCluster.start(LocalCluster.Options.defaults(SharedCluster.home(),
-                    SharedCluster.home().resolve("target/it-secure-cluster")));
+            cluster = LocalCluster.start(LocalCluster.Options.defaults(SharedCluster.home(), runDir()));
             LocalCluster started = cluster;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-secure-test-cluster"));
         }
         return cluster;
+    }
+
+    /** The shared secure cluster's run dir (what {@code MESHGATE_RUN_DIR} names for bin/meshgate). */
+    static Path runDir() {
+        return SharedCluster.home().resolve("target/it-secure-cluster");
     }
 }
