@@ -175,6 +175,12 @@ function record(view) {
   }
 }
 
+/** The x range: the two minutes up to the newest sample (also before there are samples, so the axis stays readable). */
+function lastTwoMinutes() {
+  const newest = history.t.length ? history.t[history.t.length - 1] : Date.now() / 1000;
+  return [newest - WINDOW_POINTS, newest];
+}
+
 function chartOptions(width, keys, unit) {
   return {
     width,
@@ -182,7 +188,7 @@ function chartOptions(width, keys, unit) {
     padding: [8, 8, 0, 0],
     cursor: { drag: { x: false, y: false } },
     legend: { live: true },
-    scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(max * 1.15, 1)] } },
+    scales: { x: { time: true, range: lastTwoMinutes }, y: { range: (u, min, max) => [0, Math.max(max * 1.15, 1)] } },
     axes: [
       { stroke: '#667085', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#eef0f3' } },
       { stroke: '#667085', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#eef0f3' }, size: 50 },
