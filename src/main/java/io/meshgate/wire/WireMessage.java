@@ -44,11 +44,16 @@ public sealed interface WireMessage {
      * {@code sessionId} that {@code node} held, proven by its resume token, with the requests
      * still waiting for an answer (each with the time it has left as its timeout).
      */
-    record Resume(String sessionId, String node, String token, java.util.List<Request> requests)
+    record Resume(String sessionId, String node, String token, java.util.List<Request> requests,
+                  java.util.List<String> topics)
             implements WireMessage {
         /** Most requests one resume may carry (a session's in-flight limit is lower). */
         public static final int MAX_REQUESTS = 4096;
 
+        /**
+         * @param topics the push topics the session is subscribed to (PROTOCOL.md §3b): the node
+         *               that resumes the session subscribes it to them again
+         */
         public Resume {
             requireText(sessionId, "sessionId");
             requireText(node, "node");
@@ -57,6 +62,12 @@ public sealed interface WireMessage {
             if (requests.size() > MAX_REQUESTS) {
                 throw MeshgateException.badRequest("a resume carries at most " + MAX_REQUESTS + " requests");
             }
+            topics = Topics.checkAll(topics == null ? java.util.List.of() : topics, true);
+        }
+
+        /** A resume of a session without subscriptions. */
+        public Resume(String sessionId, String node, String token, java.util.List<Request> requests) {
+            this(sessionId, node, token, requests, java.util.List.of());
         }
     }
 
@@ -163,6 +174,31 @@ public sealed interface WireMessage {
         /** This error as an exception of the matching kind. */
         public MeshgateException toException() {
             return MeshgateException.of(MeshgateException.Kind.ofCode(code), message).forRequest(id);
+        }
+    }
+
+    /**
+     * Client to node: subscribe the session to push topics (PROTOCOL.md §3b). Answered like a
+     * request, with a {@link Response} (the session's topics) or an {@link ErrorMessage}.
+     */
+    record Subscribe(String id, java.util.List<String> topics) implements WireMessage {
+        public Subscribe {
+            requireText(id, "id");
+            if (id.length() > MAX_ID_LENGTH) {
+                throw MeshgateException.badRequest("id is longer than " + MAX_ID_LENGTH + " characters");
+            }
+            topics = Topics.checkAll(topics, false);
+        }
+    }
+
+    /** Client to node: end the session's subscriptions to these topics; answered like {@link Subscribe}. */
+    record Unsubscribe(String id, java.util.List<String> topics) implements WireMessage {
+        public Unsubscribe {
+            requireText(id, "id");
+            if (id.length() > MAX_ID_LENGTH) {
+                throw MeshgateException.badRequest("id is longer than " + MAX_ID_LENGTH + " characters");
+            }
+            topics = Topics.checkAll(topics, false);
         }
     }
 
