@@ -4,10 +4,14 @@
  * without reshaping anything else. Sessions can be resumed on another node: the registry issues
  * and checks resume tokens and lets a new connection adopt a resumed session's id; while the node
  * drains, {@link io.meshgate.channel.IntakeFilter} answers upgrades 503 and every session is
- * closed with 1001 so that its client resumes elsewhere.
+ * closed with 1001 so that its client resumes elsewhere. Each open session is attached to the
+ * {@code push} registry with its client identity (the subject of the certificate its handshake
+ * proved; none with plain frames), and its {@code subscribe}/{@code unsubscribe} messages are
+ * answered there like requests; a resume carries its topics over.
  *
  * <p>Threading: the container calls an endpoint instance from one thread at a time; replies reach
  * a {@link io.meshgate.channel.ClientSession} from reply listener threads and are serialised on
- * it. Depends on {@code routing}, {@code cluster}, {@code wire}.
+ * it, and pushes from the push listener's thread likewise. Depends on {@code routing},
+ * {@code push}, {@code cluster}, {@code wire}.
  */
 package io.meshgate.channel;

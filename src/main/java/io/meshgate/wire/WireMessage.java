@@ -115,12 +115,6 @@ public sealed interface WireMessage {
             return new Request(id, service, type, params, Math.min(newTimeoutMs, MAX_TIMEOUT_MS), idempotencyKey);
         }
 
-        private static void requireId(String value, String field) {
-            requireText(value, field);
-            if (value.length() > MAX_ID_LENGTH) {
-                throw MeshgateException.badRequest(field + " is longer than " + MAX_ID_LENGTH + " characters");
-            }
-        }
     }
 
     /** A successful answer (node to client). */
@@ -183,10 +177,7 @@ public sealed interface WireMessage {
      */
     record Subscribe(String id, java.util.List<String> topics) implements WireMessage {
         public Subscribe {
-            requireText(id, "id");
-            if (id.length() > MAX_ID_LENGTH) {
-                throw MeshgateException.badRequest("id is longer than " + MAX_ID_LENGTH + " characters");
-            }
+            requireId(id, "id");
             topics = Topics.checkAll(topics, false);
         }
     }
@@ -194,10 +185,7 @@ public sealed interface WireMessage {
     /** Client to node: end the session's subscriptions to these topics; answered like {@link Subscribe}. */
     record Unsubscribe(String id, java.util.List<String> topics) implements WireMessage {
         public Unsubscribe {
-            requireText(id, "id");
-            if (id.length() > MAX_ID_LENGTH) {
-                throw MeshgateException.badRequest("id is longer than " + MAX_ID_LENGTH + " characters");
-            }
+            requireId(id, "id");
             topics = Topics.checkAll(topics, false);
         }
     }
@@ -207,6 +195,13 @@ public sealed interface WireMessage {
         public Push {
             requireText(topic, "topic");
             data = data == null ? JsonNodeFactory.instance.nullNode() : data;
+        }
+    }
+
+    private static void requireId(String value, String field) {
+        requireText(value, field);
+        if (value.length() > MAX_ID_LENGTH) {
+            throw MeshgateException.badRequest(field + " is longer than " + MAX_ID_LENGTH + " characters");
         }
     }
 

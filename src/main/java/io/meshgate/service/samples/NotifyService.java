@@ -13,7 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Pushes on request, to show and test server push (docs/PROTOCOL.md §4b). Types:
+ * Pushes on request, to show and test server push (docs/PROTOCOL.md §3b, and the sample services
+ * in §4a). Types:
  * <ul>
  *   <li>{@code session}, params {@code {topic, data}}: a push to the calling session (or, with
  *   {@code sessionId}, to that session: a sample's convenience, for tests of a push to a session
