@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * Server push across nodes, on a secure cluster of two nodes (a broker and the nodes' own TLS
  * listeners, so that each client picks its node): a topic push made by a handler on one node
  * reaches a subscriber on the other, an identity push reaches the sessions of one certificate on
- * both nodes, and a push to a closed session is dropped and counted while its call succeeds.
+ * both nodes, a push to a closed session is dropped and counted while its call succeeds, and a
+ * subscribe over the node's limit is refused with its message.
  */
 class PushIT {
 
@@ -111,6 +112,23 @@ class PushIT {
             assertTrue(r.result().get("pushed").asBoolean(), r::toString);
         }
         await(() -> metric(node1, dropped) == droppedBefore + 1, "node-1 to count the dropped push");
+    }
+
+    @Test
+    void aSubscribeBeyondTheNodesLimitIsABadRequestAndTheSessionKeepsItsTopics() throws Exception {
+        try (MeshgateClient c = connect("node-2")) {
+            String[] many = new String[65];
+            for (int i = 0; i < many.length; i++) {
+                many[i] = "t" + i;
+            }
+            assertTrue(c.subscribe("orders").toCompletableFuture().get(WAIT_S, TimeUnit.SECONDS).ok());
+
+            Response r = c.subscribe(many).toCompletableFuture().get(WAIT_S, TimeUnit.SECONDS);
+
+            assertEquals("BAD_REQUEST", r.errorCode());
+            assertEquals("a session may subscribe to at most 64 topics", r.errorMessage());
+            assertEquals(java.util.Set.of("orders"), c.topics());
+        }
     }
 
     private static CompletableFuture<WireMessage.Push> pushMarked(MeshgateClient c, String mark) {
