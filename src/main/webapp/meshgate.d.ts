@@ -66,6 +66,19 @@ export interface MeshgateClient {
    */
   call<T = unknown>(service: string, type: string, params?: Record<string, unknown> | null,
     options?: CallOptions): Promise<CallResult<T>>;
+  /** The push topics the node last confirmed for this session, sorted. */
+  readonly topics: string[];
+  /**
+   * Subscribes the session to one topic or several (PROTOCOL.md §3b: 1 to 128 characters of
+   * letters, digits, '.', '_', '-' and ':', starting with a letter or digit; exact match). Answered
+   * like a call: resolves with the session's topics after the change, sorted, or rejects with a
+   * MeshgateError (BAD_REQUEST for a malformed topic, at once, or over the node's limit of topics per
+   * session; TIMEOUT; DISCONNECTED). Subscriptions hold across a resume. Pushes of the topic reach the
+   * onPush listeners.
+   */
+  subscribe(topics: string | string[]): Promise<string[]>;
+  /** Ends subscriptions (topics not subscribed are ignored); otherwise as subscribe. */
+  unsubscribe(topics: string | string[]): Promise<string[]>;
   /** Listens to pushes; returns the function that stops listening. */
   onPush<T = unknown>(listener: (push: Push<T>) => void): () => void;
   /** Listens to changes of state; returns the function that stops listening. */

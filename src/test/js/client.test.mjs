@@ -499,3 +499,139 @@ test('a session that cannot be resumed within 30 s ends its calls with DISCONNEC
   assert.equal(answer.error.code, 'DISCONNECTED');
   assert.match(answer.error.message, /^session closed: 1006 could not resume the session within 30000 ms: /);
 });
+
+// ----- push topics
+
+/** Subscribes to the topics and answers as the node does; resolves with the client's promise's value. */
+async function subscribed(client, peer, topics) {
+  const answer = client.subscribe(topics);
+  const sub = await peer.nextMessage();
+  await peer.send({ kind: 'res', id: sub.id, result: { topics: [...sub.topics].sort() }, ingressNode: 'node-1',
+    processedBy: 'node-1' });
+  return answer;
+}
+
+test('subscribe sends a subscribe with a fresh id and its topics, and resolves with the node\'s topics', async () => {
+  const { client, peer } = await connected();
+
+  const answer = client.subscribe(['orders', 'prices']);
+  const sub = await peer.nextMessage();
+  await peer.send({ kind: 'res', id: sub.id, result: { topics: ['orders', 'prices'] }, ingressNode: 'node-1',
+    processedBy: 'node-1' });
+
+  assert.deepEqual(sub, { kind: 'subscribe', id: '1', topics: ['orders', 'prices'] });
+  assert.deepEqual(await answer, ['orders', 'prices']);
+  assert.deepEqual(client.topics, ['orders', 'prices']);
+});
+
+test('subscribe takes one topic as a string', async () => {
+  const { client, peer } = await connected();
+
+  assert.deepEqual(await subscribed(client, peer, 'orders'), ['orders']);
+});
+
+test('a malformed topic is refused locally with BAD_REQUEST and the node\'s message', async () => {
+  const { client } = await connected();
+
+  await assert.rejects(client.subscribe('bad topic'),
+    { code: 'BAD_REQUEST', message: 'topic \'bad topic\' must match [A-Za-z0-9][A-Za-z0-9._:-]{0,127}' });
+  await assert.rejects(client.subscribe([]), { code: 'BAD_REQUEST', message: 'topics must hold 1 to 256 topics' });
+});
+
+test('a subscribe the node refuses rejects with its code and message', async () => {
+  const { client, peer } = await connected();
+
+  const answer = client.subscribe('t65');
+  const sub = await peer.nextMessage();
+  await peer.send({ kind: 'error', id: sub.id, code: 'BAD_REQUEST', message: 'a session may subscribe to at most 64 topics',
+    ingressNode: 'node-1', processedBy: null });
+
+  await assert.rejects(answer, { code: 'BAD_REQUEST', message: 'a session may subscribe to at most 64 topics' });
+  assert.deepEqual(client.topics, []);
+});
+
+test('unsubscribe sends an unsubscribe and resolves with the topics left', async () => {
+  const { client, peer } = await connected();
+  await subscribed(client, peer, ['orders', 'prices']);
+
+  const answer = client.unsubscribe('orders');
+  const unsub = await peer.nextMessage();
+  await peer.send({ kind: 'res', id: unsub.id, result: { topics: ['prices'] }, ingressNode: 'node-1',
+    processedBy: 'node-1' });
+
+  assert.deepEqual(unsub, { kind: 'unsubscribe', id: unsub.id, topics: ['orders'] });
+  assert.deepEqual(await answer, ['prices']);
+});
+
+test('a subscribe the gateway does not answer ends with TIMEOUT after the default timeout and the 2 s grace', async () => {
+  const { client, peer } = await connected();
+  const answer = settle(client.subscribe('orders'));
+  await peer.nextMessage();
+
+  mock.timers.tick(12000);
+  await flush();
+
+  assert.equal(answer.error.code, 'TIMEOUT');
+});
+
+test('a resume names the session\'s topics, so they hold on the node that resumes it', async () => {
+  const { client, peer } = await connected();
+  await subscribed(client, peer, ['orders', 'prices']);
+
+  const { resume } = await dropAndResume(peer);
+
+  assert.deepEqual(resume, { kind: 'resume', sessionId: 'wSNYcMp6wPzOUmn5Gr2low', node: 'node-1', token: 'token-1',
+    topics: ['orders', 'prices'] });
+});
+
+test('a subscribe made while the session resumes is sent once it is back', async () => {
+  const { client, peer } = await connected();
+  peer.socket.drop(1006);
+  const answer = client.subscribe('late');
+  mock.timers.tick(100);
+  const next = new NodePeer(await network.nextSocket(), NODE2);
+  await next.accept();
+  await next.nextMessage();
+  await next.send({ kind: 'resumed', sessionId: 'wSNYcMp6wPzOUmn5Gr2low', node: 'node-2', resumeToken: 'token-3' });
+
+  const sub = await next.nextMessage();
+  await next.send({ kind: 'res', id: sub.id, result: { topics: ['late'] }, ingressNode: 'node-2', processedBy: 'node-2' });
+
+  assert.deepEqual(sub.topics, ['late']);
+  assert.deepEqual(await answer, ['late']);
+});
+
+test('after a refused resume the new session is subscribed to the old one\'s topics', async () => {
+  const { client, peer } = await connected();
+  await subscribed(client, peer, ['orders']);
+
+  const { next } = await dropAndResume(peer);
+  await next.send({ kind: 'error', id: null, code: 'RESUME_REFUSED', message: 'unknown session', ingressNode: 'node-2',
+    processedBy: null });
+
+  const sub = await next.nextMessage();
+  assert.deepEqual([sub.kind, sub.topics], ['subscribe', ['orders']]);
+  assert.equal(client.state, 'open');
+});
+
+test('close() ends a subscribe in flight with DISCONNECTED', async () => {
+  const { client, peer } = await connected();
+  const answer = client.subscribe('orders');
+  await peer.nextMessage();
+
+  client.close();
+
+  await assert.rejects(answer, { code: 'DISCONNECTED' });
+});
+
+test('a push of a subscribed topic reaches the push listeners', async () => {
+  const { client, peer } = await connected();
+  await subscribed(client, peer, 'orders');
+  const pushes = [];
+  client.onPush((p) => pushes.push(p));
+
+  await peer.send({ kind: 'push', topic: 'orders', data: { order: 'A-17' } });
+  await handled(client, peer);
+
+  assert.deepEqual(pushes.filter(notProbe), [{ topic: 'orders', data: { order: 'A-17' } }]);
+});

@@ -2,12 +2,16 @@
 // session whose connection dropped. Same semantics as the Java MeshgateClient: every call ends
 // exactly once (the gateway's answer, TIMEOUT after its timeout plus a 2 s grace, or
 // DISCONNECTED), UNAVAILABLE is sent again while the call's time allows, and a dropped connection
-// is resumed through the same access point for up to 30 s.
+// is resumed through the same access point for up to 30 s. Push topics: subscribe and unsubscribe
+// are answered like calls; the topics the node confirmed go with a resume, so they hold on the
+// node that resumes the session (PROTOCOL.md §3b).
 
 import { MeshgateError, ProtocolError } from './errors.js';
 import { base64url } from './bytes.js';
 import { randomBytes } from './crypto.js';
-import { CodecError, MAX_TIMEOUT_MS, decodeMessage, encodeRequest, encodeResume, requestProblem } from './codec.js';
+import {
+  CodecError, MAX_TIMEOUT_MS, decodeMessage, encodeRequest, encodeResume, encodeSubscription, requestProblem, topicsProblem,
+} from './codec.js';
 import { expectHello } from './channel.js';
 import { Link } from './link.js';
 
@@ -49,6 +53,10 @@ export class MeshgateClient {
   #pushListeners = new Set();
   #stateListeners = new Set();
   #resumeAnswer = null;
+  /** The topics the node last confirmed, sorted. */
+  #topics = [];
+  /** Subscribes and unsubscribes waiting for their answer, by id. */
+  #changes = new Map();
 
   /** Connects, runs the handshake and waits for the node's hello. */
   static async connect(url, config) {
@@ -92,6 +100,82 @@ export class MeshgateClient {
   onPush(listener) {
     this.#pushListeners.add(listener);
     return () => this.#pushListeners.delete(listener);
+  }
+
+  /** The push topics the node last confirmed for this session, sorted. */
+  get topics() {
+    return [...this.#topics];
+  }
+
+  subscribe(topics) {
+    return this.#change('subscribe', topics);
+  }
+
+  unsubscribe(topics) {
+    return this.#change('unsubscribe', topics);
+  }
+
+  /** A subscribe or unsubscribe: resolves with the session's topics after it, or rejects with a MeshgateError. */
+  #change(kind, topics) {
+    return new Promise((resolve, reject) => {
+      const list = typeof topics === 'string' ? [topics] : topics;
+      const problem = topicsProblem(list);
+      if (problem) {
+        reject(new MeshgateError('BAD_REQUEST', problem));
+        return;
+      }
+      const change = this.#startChange(kind, [...list], resolve, reject);
+      if (this.#state === 'closed') {
+        this.#endChange(change, new MeshgateError('DISCONNECTED', 'the session is closed'));
+      } else {
+        this.#sendChange(change);
+      }
+    });
+  }
+
+  #startChange(kind, topics, resolve, reject) {
+    const id = String(++this.#nextId);
+    const change = { id, kind, topics, resolve, reject, done: false };
+    const wait = this.#config.defaultTimeoutMs + GRACE_MS;
+    change.timer = setTimeout(() => this.#endChange(change, new MeshgateError('TIMEOUT',
+      `no answer from the gateway within ${wait} ms`)), wait);
+    this.#changes.set(id, change);
+    return change;
+  }
+
+  /** Sends a change now, or leaves it for the resume while the session is between connections. */
+  #sendChange(change) {
+    const link = this.#link;
+    if (this.#state === 'open' && link) {
+      link.send(encodeSubscription(change.kind, change.id, change.topics))
+        .catch((e) => this.#endChange(change, new MeshgateError('BAD_REQUEST', e.message)));
+    }
+  }
+
+  #endChange(change, outcome) {
+    if (change.done) {
+      return;
+    }
+    change.done = true;
+    clearTimeout(change.timer);
+    this.#changes.delete(change.id);
+    if (outcome instanceof MeshgateError) {
+      change.reject(outcome);
+    } else {
+      change.resolve(outcome);
+    }
+  }
+
+  /** The node's answer to a change. */
+  #changeAnswered(change, m) {
+    if (m.kind === 'error') {
+      this.#endChange(change, new MeshgateError(m.code, m.message,
+        { ingressNode: m.ingressNode, processedBy: m.processedBy }));
+      return;
+    }
+    const topics = m.result && Array.isArray(m.result.topics) ? m.result.topics.filter((t) => typeof t === 'string') : [];
+    this.#topics = [...topics].sort();
+    this.#endChange(change, [...this.#topics]);
   }
 
   call(service, type, params, { timeoutMs = this.#config.defaultTimeoutMs, idempotencyKey } = {}) {
@@ -198,6 +282,8 @@ export class MeshgateClient {
       if (this.#resumeAnswer) {
         this.#resumeAnswer.resolve(m);
       }
+    } else if ((m.kind === 'res' || m.kind === 'error') && m.id !== null && this.#changes.has(m.id)) {
+      this.#changeAnswered(this.#changes.get(m.id), m);
     } else if (m.kind === 'res' || m.kind === 'error') {
       this.#answer(m);
     } else if (m.kind === 'push') {
@@ -307,7 +393,7 @@ export class MeshgateClient {
       this.#resumeAnswer = answer;
       this.#link = fresh;
       fresh.send(encodeResume({ sessionId: previous.sessionId, node: previous.node, token: previous.resumeToken,
-        requests }));
+        requests, topics: this.#topics }));
       const timer = setTimeout(() => answer.reject(new Error(`no answer to resume within ${this.#config.connectTimeoutMs} ms`)),
         this.#config.connectTimeoutMs);
       let result;
@@ -322,12 +408,19 @@ export class MeshgateClient {
       } else {
         inDoubt.forEach((c) => this.#finish(c, new MeshgateError('DISCONNECTED', 'resume refused: ' + result.message)));
         this.#session = hello;
+        if (this.#topics.length > 0) {
+          // a new session: subscribe it to the topics the old one had
+          this.#startChange('subscribe', [...this.#topics], () => {}, () => {});
+        }
       }
     } catch (e) {
       fresh.close(1000, 'resume failed');
       throw e;
     }
     this.#setState('open');
+    for (const change of [...this.#changes.values()]) {
+      this.#sendChange(change);
+    }
     for (const c of [...this.#calls.values()]) {
       if (!c.sent && !c.done) {
         this.#send(c, Math.max(1, Math.min(c.deadline - Date.now(), MAX_TIMEOUT_MS)));
@@ -339,6 +432,9 @@ export class MeshgateClient {
     this.#setState('closed');
     for (const c of [...this.#calls.values()]) {
       this.#finish(c, new MeshgateError('DISCONNECTED', `session closed: ${code} ${reason}`));
+    }
+    for (const change of [...this.#changes.values()]) {
+      this.#endChange(change, new MeshgateError('DISCONNECTED', `session closed: ${code} ${reason}`));
     }
   }
 

@@ -13,6 +13,35 @@ export const MAX_RETRY_AFTER_MS = 60000;
 /** Service ids. */
 export const SERVICE_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
+/** Push topics (PROTOCOL.md §3b): matched exactly, no wildcards. */
+export const TOPIC = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+/** Most topics one subscribe, unsubscribe or resume names. */
+export const MAX_TOPICS = 256;
+
+/** The message of a topic list the node would refuse as BAD_REQUEST (the Java Topics rules), or null. */
+export function topicsProblem(topics) {
+  if (!Array.isArray(topics)) {
+    return 'topics must be an array of strings';
+  }
+  if (topics.length < 1 || topics.length > MAX_TOPICS) {
+    return `topics must hold 1 to ${MAX_TOPICS} topics`;
+  }
+  for (const t of topics) {
+    if (typeof t !== 'string') {
+      return 'topics must be an array of strings';
+    }
+    if (!TOPIC.test(t)) {
+      return `topic '${t.length <= 32 ? t : t.slice(0, 32) + '...'}' must match ${TOPIC.source.slice(1, -1)}`;
+    }
+  }
+  return null;
+}
+
+/** The payload of a {@code subscribe} or {@code unsubscribe}. */
+export function encodeSubscription(kind, id, topics) {
+  return utf8(JSON.stringify({ kind, id, topics }));
+}
+
 /** A payload the client cannot read; the session closes with 1007. */
 export class CodecError extends Error {
   constructor(message) {
@@ -63,18 +92,21 @@ export function encodeRequest(r) {
   return utf8(JSON.stringify({ kind: 'req', ...request(r) }));
 }
 
-/** The payload of a {@code resume} with the requests still in doubt. */
-export function encodeResume({ sessionId, node, token, requests }) {
+/** The payload of a {@code resume} with the requests still in doubt and the session's topics. */
+export function encodeResume({ sessionId, node, token, requests, topics = [] }) {
   const o = { kind: 'resume', sessionId, node, token };
   if (requests.length > 0) {
     o.requests = requests.map(request);
+  }
+  if (topics.length > 0) {
+    o.topics = topics;
   }
   return utf8(JSON.stringify(o));
 }
 
 /**
- * The node's message in a payload: hello, resumed, res, error or push (req and resume, which a
- * node never sends, come back as {kind} only and are ignored).
+ * The node's message in a payload: hello, resumed, res, error or push (req, resume, subscribe and
+ * unsubscribe, which a node never sends, come back as {kind} only and are ignored).
  *
  * @throws CodecError when the payload is not such a message
  */
@@ -112,6 +144,8 @@ export function decodeMessage(payload) {
       return { kind, topic: required(root, 'topic'), data: root.data ?? null };
     case 'req':
     case 'resume':
+    case 'subscribe':
+    case 'unsubscribe':
       return { kind };
     default:
       throw new CodecError(`unknown kind '${kind.length <= 32 ? kind : kind.slice(0, 32) + '...'}'`);

@@ -97,6 +97,26 @@ public final class ClientSession {
         }
     }
 
+    /**
+     * Sends a push (push listener thread); false when the session could not take it: its socket is
+     * closed or closing, or the write failed (the session is then closed).
+     */
+    public boolean push(WireMessage.Push push, boolean compress) {
+        byte[] payload = codec.encode(push);
+        synchronized (this) {
+            return socket.isOpen() && frames.established() && write(frames.seal(payload, compress));
+        }
+    }
+
+    /**
+     * The client identity this session proved: the subject (RFC 2253) of the client certificate
+     * of the secure channel's handshake; null with plain frames, which prove none.
+     */
+    public String identity() {
+        java.security.cert.X509Certificate peer = frames.peerCertificate();
+        return peer == null ? null : peer.getSubjectX500Principal().getName();
+    }
+
     /** Sends frames the frame layer produced itself (handshake messages). */
     void sendFrames(List<ByteBuffer> raw) {
         if (raw.isEmpty()) {
@@ -109,14 +129,16 @@ public final class ClientSession {
         }
     }
 
-    private void write(List<ByteBuffer> out) {
+    private boolean write(List<ByteBuffer> out) {
         try {
             for (ByteBuffer b : out) {
                 socket.getBasicRemote().sendBinary(b);
             }
+            return true;
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "send to session " + id + " failed; closing it", e);
             close(CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), "send failed");
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package io.meshgate.channel;
 
 import io.meshgate.cluster.NodeIdentity;
 import io.meshgate.metrics.Metrics;
+import io.meshgate.push.PushRegistry;
 import io.meshgate.routing.RequestRouter;
 import io.meshgate.routing.RequestTimer;
 import io.meshgate.service.ServiceRegistry;
@@ -16,7 +17,7 @@ import jakarta.enterprise.inject.spi.CDI;
  */
 record EndpointDependencies(SessionRegistry sessions, RequestRouter router, RequestTimer timer,
                             NodeIdentity identity, Metrics metrics, ChannelSecurity security,
-                            ServiceRegistry services) {
+                            ServiceRegistry services, PushRegistry pushes) {
 
     /** The application's beans, looked up through CDI. */
     static EndpointDependencies lookup() {
@@ -24,6 +25,6 @@ record EndpointDependencies(SessionRegistry sessions, RequestRouter router, Requ
         return new EndpointDependencies(cdi.select(SessionRegistry.class).get(), cdi.select(RequestRouter.class).get(),
                 cdi.select(RequestTimer.class).get(), cdi.select(NodeIdentity.class).get(),
                 cdi.select(Metrics.class).get(), cdi.select(ChannelSecurity.class).get(),
-                cdi.select(ServiceRegistry.class).get());
+                cdi.select(ServiceRegistry.class).get(), cdi.select(PushRegistry.class).get());
     }
 }

@@ -55,8 +55,16 @@ public class GatewayEndpoint {
         }
         session.sendFrames(session.frames().start());
         if (session.frames().established()) {
-            session.send(deps.sessions().hello(session));
+            greet();
         }
+    }
+
+    /** The session is open: it can receive pushes, and its hello goes out. */
+    private void greet() {
+        boolean compress = deps.pushes().compress();
+        ClientSession s = session;
+        deps.pushes().attach(s.id(), s.identity(), push -> s.push(push, compress));
+        s.send(deps.sessions().hello(s));
     }
 
     @OnMessage
@@ -67,7 +75,7 @@ public class GatewayEndpoint {
             FrameLayer.Inbound in = session.frames().open(frame);
             session.sendFrames(in.replies());
             if (in.established()) {
-                session.send(deps.sessions().hello(session));
+                greet();
             }
             if (in.payload() == null) {
                 return;
@@ -76,20 +84,28 @@ public class GatewayEndpoint {
             if (message instanceof WireMessage.Request request) {
                 boolean compress = deps.services().compresses(request.service());
                 session.requestStarted();
-                deps.router().submit(session.id(), request, arrived, answer -> {
+                deps.router().submit(session.id(), session.identity(), request, arrived, answer -> {
                     session.requestEnded();
                     session.send(answer, compress);
                 });
+            } else if (message instanceof WireMessage.Subscribe subscribe) {
+                subscriptions(subscribe.id(), () -> deps.pushes().subscribe(session.id(), subscribe.topics()));
+            } else if (message instanceof WireMessage.Unsubscribe unsubscribe) {
+                subscriptions(unsubscribe.id(), () -> deps.pushes().unsubscribe(session.id(), unsubscribe.topics()));
             } else if (message instanceof WireMessage.Resume resume) {
+                String connectionId = session.id();
                 String token = deps.sessions().resume(session, resume);
+                deps.pushes().resumed(connectionId, session.id(), resume.topics());
                 session.send(new WireMessage.Resumed(session.id(), deps.identity().id(), token));
                 resume.requests().forEach(r -> session.requestStarted());
-                deps.router().resume(session.id(), resume.node(), resume.requests(), arrived, (request, answer) -> {
+                deps.router().resume(session.id(), session.identity(), resume.node(), resume.requests(), arrived,
+                        (request, answer) -> {
                     session.requestEnded();
                     session.send(answer, deps.services().compresses(request.service()));
                 });
             } else {
-                throw MeshgateException.badRequest("a client may only send 'req' and 'resume' messages");
+                throw MeshgateException.badRequest(
+                        "a client may only send 'req', 'resume', 'subscribe' and 'unsubscribe' messages");
             }
         } catch (MeshgateException e) {
             reject(e);
@@ -97,6 +113,23 @@ public class GatewayEndpoint {
             LOG.log(Level.WARNING, "session " + session.id() + ": request failed inside the gateway", e);
             reject(MeshgateException.internal("internal error", e));
         }
+    }
+
+    /**
+     * Answers a subscribe or unsubscribe like a request: a {@code res} whose result is the
+     * session's topics after the change, or a {@code BAD_REQUEST} with the message's id.
+     */
+    private void subscriptions(String id, java.util.function.Supplier<java.util.List<String>> change) {
+        java.util.List<String> topics;
+        try {
+            topics = change.get();
+        } catch (MeshgateException e) {
+            throw e.forRequest(id);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode result = io.meshgate.wire.Json.mapper().createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode array = result.putArray("topics");
+        topics.forEach(array::add);
+        session.send(new WireMessage.Response(id, result, deps.identity().id(), deps.identity().id()));
     }
 
     @OnMessage
@@ -110,7 +143,9 @@ public class GatewayEndpoint {
             deps.sessions().closed(session.id());
             int code = reason.getCloseCode().getCode();
             // a dropped connection (1006) or a node going away (1001) may be resumed elsewhere
-            deps.router().sessionClosed(session.id(), code != 1006 && code != 1001);
+            boolean forGood = code != 1006 && code != 1001;
+            deps.pushes().detach(session.id(), forGood);
+            deps.router().sessionClosed(session.id(), forGood);
         }
     }
 

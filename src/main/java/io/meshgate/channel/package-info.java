@@ -8,10 +8,14 @@
  * {@link io.meshgate.channel.OriginFilter} refuses (403) a page whose {@code Origin} the
  * {@link io.meshgate.channel.OriginPolicy} does not allow, and
  * {@link io.meshgate.channel.ProxyHeaderFilter} a certificate header from an address that
- * {@link io.meshgate.channel.TrustedProxies} does not trust.
+ * {@link io.meshgate.channel.TrustedProxies} does not trust. Each open session is attached to the
+ * {@code push} registry with its client identity (the subject of the certificate its handshake
+ * proved; none with plain frames), and its {@code subscribe}/{@code unsubscribe} messages are
+ * answered there like requests; a resume carries its topics over.
  *
  * <p>Threading: the container calls an endpoint instance from one thread at a time; replies reach
  * a {@link io.meshgate.channel.ClientSession} from reply listener threads and are serialised on
- * it. Depends on {@code routing}, {@code cluster}, {@code wire}.
+ * it, and pushes from the push listener's thread likewise. Depends on {@code routing},
+ * {@code push}, {@code cluster}, {@code wire}.
  */
 package io.meshgate.channel;

@@ -79,6 +79,7 @@ public final class MeshgateClient implements AutoCloseable {
     private final MessageCodec codec = new MessageCodec();
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
     private final List<Consumer<WireMessage.Push>> pushListeners = new CopyOnWriteArrayList<>();
+    private final Subscriptions subscriptions = new Subscriptions();
     private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong();
     private final AtomicLong unmatched = new AtomicLong();
@@ -204,6 +205,51 @@ public final class MeshgateClient implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Subscribes the session to push topics (each as {@link io.meshgate.wire.Topics#TOPIC} says).
+     * Like a call, the stage completes exactly once: with a {@link Response} whose result is
+     * {@code {"topics":[...]}}, the session's topics after the change, or with an error
+     * ({@code BAD_REQUEST} over the node's limit, {@code TIMEOUT}, {@code DISCONNECTED}).
+     * Subscriptions hold across a resume: the client names them in its {@code resume}. Pushes of
+     * subscribed topics reach the {@link #onPush} listeners.
+     *
+     * @throws MeshgateException BAD_REQUEST at once for no topic, too many or a malformed one
+     */
+    public CompletionStage<Response> subscribe(String... topics) {
+        return change(new WireMessage.Subscribe(Long.toString(nextId.incrementAndGet()), List.of(topics)));
+    }
+
+    /** Ends subscriptions (topics not subscribed are ignored); otherwise as {@link #subscribe}. */
+    public CompletionStage<Response> unsubscribe(String... topics) {
+        return change(new WireMessage.Unsubscribe(Long.toString(nextId.incrementAndGet()), List.of(topics)));
+    }
+
+    /** The topics the node last confirmed for this session, sorted. */
+    public java.util.Set<String> topics() {
+        return subscriptions.confirmed();
+    }
+
+    private CompletionStage<Response> change(WireMessage message) {
+        Subscriptions.Change c = subscriptions.start(message);
+        Duration wait = options.defaultTimeout().plus(options.grace());
+        c.result().completeOnTimeout(error(c.id(), MeshgateException.Kind.TIMEOUT.code(),
+                "no answer from the gateway within " + wait.toMillis() + " ms"), wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (state == State.CLOSED) {
+            c.result().complete(error(c.id(), DISCONNECTED, "the session is closed"));
+        } else {
+            sendChange(c);
+        }
+        return c.result().minimalCompletionStage();
+    }
+
+    /** Sends a subscription change now, or leaves it for the resume while the session is between connections. */
+    private void sendChange(Subscriptions.Change c) {
+        Link l = link;
+        if (state == State.OPEN && l != null) {
+            l.send(codec.encode(c.message()), options.compressRequests());
+        }
+    }
+
     /** Adds a listener for pushed messages; it runs on the client's reader thread. */
     public void onPush(Consumer<WireMessage.Push> listener) {
         pushListeners.add(listener);
@@ -307,6 +353,8 @@ public final class MeshgateClient implements AutoCloseable {
             if (waiting != null) {
                 waiting.complete(r);
             }
+        } else if (subscriptions.answer(m)) {
+            return;
         } else if (m instanceof WireMessage.Response r) {
             complete(new Response(r.id(), true, r.result(), null, null, r.ingressNode(), r.processedBy()), 0);
         } else if (m instanceof WireMessage.ErrorMessage e) {
@@ -414,7 +462,7 @@ public final class MeshgateClient implements AutoCloseable {
         resumeAnswer = answer;
         link = fresh;
         fresh.send(codec.encode(new WireMessage.Resume(previous.sessionId(), previous.node(),
-                previous.resumeToken(), requests)), options.compressRequests());
+                previous.resumeToken(), requests, List.copyOf(subscriptions.confirmed()))), options.compressRequests());
         WireMessage result = answer.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         resumeAnswer = null;
         if (result instanceof WireMessage.Resumed r) {
@@ -424,8 +472,14 @@ public final class MeshgateClient implements AutoCloseable {
             String why = ((WireMessage.ErrorMessage) result).message();
             inDoubt.forEach(c -> c.result.complete(error(c.request.id(), DISCONNECTED, "resume refused: " + why)));
             session = hello;
+            if (!subscriptions.confirmed().isEmpty()) {
+                // a new session: subscribe it to the topics the old one had
+                subscriptions.start(new WireMessage.Subscribe(Long.toString(nextId.incrementAndGet()),
+                        List.copyOf(subscriptions.confirmed())));
+            }
         }
         setState(State.OPEN);
+        subscriptions.waiting().forEach(this::sendChange);
         for (Call c : calls.values()) {
             if (!c.sent.get() && !c.result.isDone()) {
                 sendCall(c, c.request.withTimeout(Math.max(1, c.leftMs())));
@@ -442,6 +496,7 @@ public final class MeshgateClient implements AutoCloseable {
                     "session closed before hello: " + code + " " + reason));
         }
         calls.forEach((id, c) -> c.result.complete(error(id, DISCONNECTED, "session closed: " + code + " " + reason)));
+        subscriptions.failAll(DISCONNECTED, "session closed: " + code + " " + reason);
         closed.complete(code);
     }
 

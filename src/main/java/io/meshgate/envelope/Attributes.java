@@ -29,6 +29,13 @@ public final class Attributes {
     public static final String PROCESSED_BY = "meshgateprocessedby";
     /** The error code of an error reply (String). */
     public static final String ERROR_CODE = "meshgateerror";
+    /**
+     * The client identity: on a request, the subject of the certificate the calling session proved
+     * (absent with plain frames); on a push to an identity, the identity it goes to (String).
+     */
+    public static final String IDENTITY = "meshgateidentity";
+    /** Whom a push goes to: {@code session}, {@code identity} or {@code topic} (String). */
+    public static final String PUSH_TO = "meshgatepushto";
 
     private Attributes() {
     }

@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param idempotencyKey the client's idempotency key, or null
  * @param time          when the ingress node published it
  * @param clientRequestId the client's own id of the request (its answer names it), or null
+ * @param clientIdentity  the subject of the certificate the calling session proved, or null
+ *                        (plain frames)
  */
 public record MeshRequest(String correlationId, String service, String operation, byte[] params,
                           String sessionId, String originNode, String replyTo, Instant deadline,
                           int loadFactor, int hops, String idempotencyKey, Instant time,
-                          String clientRequestId) {
+                          String clientRequestId, String clientIdentity) {
 
     /** CloudEvents type of a request. */
     public static final String TYPE = "io.meshgate.request";
@@ -50,6 +52,14 @@ public record MeshRequest(String correlationId, String service, String operation
         params = params.clone();
     }
 
+    /** A request from a session without a client identity. */
+    public MeshRequest(String correlationId, String service, String operation, byte[] params,
+                       String sessionId, String originNode, String replyTo, Instant deadline,
+                       int loadFactor, int hops, String idempotencyKey, Instant time, String clientRequestId) {
+        this(correlationId, service, operation, params, sessionId, originNode, replyTo, deadline, loadFactor, hops,
+                idempotencyKey, time, clientRequestId, null);
+    }
+
     @Override
     public byte[] params() {
         return params.clone();
@@ -63,7 +73,7 @@ public record MeshRequest(String correlationId, String service, String operation
     /** This request after one more node declined it, with the load factor it now carries. */
     public MeshRequest declined(int newLoadFactor) {
         return new MeshRequest(correlationId, service, operation, params, sessionId, originNode, replyTo, deadline,
-                newLoadFactor, hops + 1, idempotencyKey, time, clientRequestId);
+                newLoadFactor, hops + 1, idempotencyKey, time, clientRequestId, clientIdentity);
     }
 
     /** The CloudEvents envelope for this request. */
@@ -81,6 +91,9 @@ public record MeshRequest(String correlationId, String service, String operation
         }
         if (clientRequestId != null) {
             ext.put(Attributes.CLIENT_REQUEST, clientRequestId);
+        }
+        if (clientIdentity != null) {
+            ext.put(Attributes.IDENTITY, clientIdentity);
         }
         return new Envelope(correlationId, "/meshgate/node/" + originNode, TYPE, service, time,
                 "application/json", ext, params);
@@ -103,7 +116,7 @@ public record MeshRequest(String correlationId, String service, String operation
                 required(e.timeExtension(Attributes.DEADLINE), Attributes.DEADLINE),
                 e.intExtension(Attributes.LOAD_FACTOR, 100), e.intExtension(Attributes.HOPS, 0),
                 e.stringExtension(Attributes.IDEMPOTENCY_KEY), required(e.time(), "time"),
-                e.stringExtension(Attributes.CLIENT_REQUEST));
+                e.stringExtension(Attributes.CLIENT_REQUEST), e.stringExtension(Attributes.IDENTITY));
     }
 
     static <T> T required(T value, String attribute) {

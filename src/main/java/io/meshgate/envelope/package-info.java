@@ -1,6 +1,6 @@
 /**
  * The CloudEvents 1.0 envelope between nodes, its JMS binary-mode binding (attributes as
- * {@code cloudEvents_*} properties) and JSON format, and the typed request and reply views.
+ * {@code cloudEvents_*} properties) and JSON format, and the typed request, reply and push views.
  * Plain Java (no {@code jakarta.*}).
  *
  * <p>Threading: all values are immutable; the codecs are thread-safe.

@@ -3,6 +3,7 @@ package io.meshgate.health;
 import io.meshgate.cluster.ClusterView;
 import io.meshgate.cluster.NodeReadiness;
 import io.meshgate.messaging.JmsSender;
+import io.meshgate.push.PushPublisher;
 import io.meshgate.routing.RequestRouter;
 import io.meshgate.service.ServiceDispatcher;
 import io.meshgate.service.ServiceRegistry;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.health.Readiness;
  * {@code /health/ready} is UP when this node can serve: its sends reach the broker, it heard its
  * own heartbeat on the control topic (the adapter is deployed, the control listener active), its
  * reply destination delivers (some reply arrived within five seconds; a probe goes every second),
- * and the adapter reports a live activation of the request listener of every hosted service
+ * and the adapter reports a live activation of the push listener and of the request listener of every hosted service
  * ({@link ListenerActivations}). Payara's own "ready" checks none of these. Every second the
  * state is evaluated and each change is logged once, with the checks that failed.
  */
@@ -88,6 +89,7 @@ public class ReadinessCheck implements HealthCheck, NodeReadiness {
         checks.put("broker", sender.brokerUp());
         checks.put("controlTopic", cluster.hearsItself());
         checks.put("replyDestination", router.replyPathWorks());
+        checks.put("pushAddress", listeners.isActive(PushPublisher.ADDRESS));
         for (String service : registry.services()) {
             checks.put("service." + service, listeners.isActive(ServiceDispatcher.topicOf(service)));
         }

@@ -145,6 +145,64 @@ public class JmsSender {
         send(queue, false, envelope, ttlMs, 0, java.util.Objects.requireNonNull(duplicateId, "duplicateId"));
     }
 
+    /**
+     * A publisher with a context of its own, outside the pool, for one thread whose messages must
+     * reach the broker in the order it sends them (JMS orders the messages of one producer; pooled
+     * contexts are handed out in turn, so consecutive sends from the pool may overtake each other).
+     * Its sends count for the {@link BrokerLink} like any other. Close it when done.
+     */
+    public OrderedPublisher orderedPublisher() {
+        return new OrderedPublisher();
+    }
+
+    /** See {@link #orderedPublisher()}; used by one thread at a time. */
+    public final class OrderedPublisher implements AutoCloseable {
+        private Lease lease;
+
+        private OrderedPublisher() {
+        }
+
+        /**
+         * Publishes to a topic (multicast address), after every message this publisher sent before.
+         *
+         * @throws MeshgateException UNAVAILABLE when the broker did not take it
+         */
+        public void publishToTopic(String topic, Envelope envelope, long ttlMs) {
+            Instant startedAt = clock.instant();
+            if (lease == null) {
+                try {
+                    lease = new Lease(factory.createContext(JMSContext.AUTO_ACKNOWLEDGE));
+                } catch (JMSRuntimeException e) {
+                    link.sendFailed(e.getMessage(), startedAt);
+                    throw MeshgateException.unavailable("broker unreachable: " + e.getMessage());
+                }
+                leases.add(lease);
+            }
+            lease.sendingSince = startedAt;
+            try {
+                lease.send(topic, true, envelope, ttlMs, 0, null);
+            } catch (JMSException | JMSRuntimeException e) {
+                link.sendFailed(e.getMessage(), startedAt);
+                close();
+                throw MeshgateException.unavailable("broker did not take the message for " + topic + ": "
+                        + e.getMessage());
+            } finally {
+                if (lease != null) {
+                    lease.sendingSince = null;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (lease != null) {
+                leases.remove(lease);
+                lease.close();
+                lease = null;
+            }
+        }
+    }
+
     private void send(String name, boolean topic, Envelope envelope, long ttlMs, long delayMs, String duplicateId) {
         Instant startedAt = clock.instant();
         Lease lease = borrow(startedAt);

@@ -63,6 +63,11 @@ public class Metrics {
         increment(name + "{" + label + "=\"" + escape(value) + "\"}");
     }
 
+    /** Adds {@code n} to a counter with one label. */
+    public void add(String name, String label, String value, long n) {
+        counters.computeIfAbsent(name + "{" + label + "=\"" + escape(value) + "\"}", k -> new LongAdder()).add(n);
+    }
+
     /** The current value of a counter (with its labels written into the name). */
     public long count(String key) {
         LongAdder a = counters.get(key);

@@ -132,6 +132,15 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
      */
     public void submit(String sessionId, WireMessage.Request request, Instant receivedAt,
                        Consumer<WireMessage> answer) {
+        submit(sessionId, null, request, receivedAt, answer);
+    }
+
+    /**
+     * As {@link #submit(String, WireMessage.Request, Instant, Consumer)}, for a session with a
+     * client identity (the subject of its certificate; null for none), which the handler sees.
+     */
+    public void submit(String sessionId, String clientIdentity, WireMessage.Request request, Instant receivedAt,
+                       Consumer<WireMessage> answer) {
         metrics.increment("meshgate_requests_received_total", "service", request.service());
         MeshgateException refusal = refusal(request.service());
         if (refusal != null) {
@@ -143,7 +152,8 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
         String correlationId = newCorrelationId();
         MeshRequest mesh = new MeshRequest(correlationId, request.service(), request.type(), paramsBytes(request),
                 sessionId, identity.id(), identity.replyDestination(), deadline, initialLoadFactor, 0,
-                request.idempotencyKey() != null ? request.idempotencyKey() : correlationId, receivedAt, request.id());
+                request.idempotencyKey() != null ? request.idempotencyKey() : correlationId, receivedAt, request.id(),
+                clientIdentity);
         pending.register(correlationId, sessionId, deadline,
                 outcome -> answer.accept(toClient(request.id(), request.service(), receivedAt, outcome)));
         if (!publisher.offer(() -> publish(mesh))) {
@@ -222,7 +232,8 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
      * idempotency key. An at-most-once request is never sent again: without a collected answer
      * it ends with {@code TIMEOUT}.
      */
-    public void resume(String sessionId, String previousNode, List<WireMessage.Request> requests, Instant receivedAt,
+    public void resume(String sessionId, String clientIdentity, String previousNode,
+                       List<WireMessage.Request> requests, Instant receivedAt,
                        java.util.function.BiConsumer<WireMessage.Request, WireMessage> answer) {
         Map<String, String> byClientId = new ConcurrentHashMap<>();
         Instant last = receivedAt;
@@ -239,7 +250,8 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
             if (registry.delivery(r.service()) == Delivery.AT_LEAST_ONCE) {
                 MeshRequest mesh = new MeshRequest(correlationId, r.service(), r.type(), paramsBytes(r), sessionId,
                         identity.id(), identity.replyDestination(), deadline, initialLoadFactor, 0,
-                        r.idempotencyKey() != null ? r.idempotencyKey() : correlationId, receivedAt, r.id());
+                        r.idempotencyKey() != null ? r.idempotencyKey() : correlationId, receivedAt, r.id(),
+                        clientIdentity);
                 timer.scheduler().schedule(() -> {
                     if (pending.isPending(correlationId) && !publisher.offer(() -> publish(mesh))) {
                         LOG.fine("publisher queue full: resumed request not sent again");

@@ -175,7 +175,8 @@ public class ServiceDispatcher {
     private ServiceCall toCall(MeshRequest request) throws IOException {
         JsonNode params = Json.mapper().readTree(request.params());
         return new ServiceCall(request.service(), request.operation(), params, request.correlationId(),
-                request.sessionId(), request.originNode(), request.deadline(), request.idempotencyKey());
+                request.sessionId(), request.originNode(), request.deadline(), request.idempotencyKey(),
+                request.clientIdentity());
     }
 
     /**

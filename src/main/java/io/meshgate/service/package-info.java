@@ -1,6 +1,7 @@
 /**
  * Running business services: the handler SPI ({@link io.meshgate.service.MeshService},
- * {@link io.meshgate.service.ServiceHandler}), the request listener, the dispatcher that sees
+ * {@link io.meshgate.service.ServiceHandler}, and {@link io.meshgate.service.Pushes}, the server
+ * push API a handler injects, implemented by {@code io.meshgate.push}), the request listener, the dispatcher that sees
  * each request to one reply, the load filter ({@link io.meshgate.service.AdmissionPolicy}), each
  * service's {@link io.meshgate.service.Delivery} semantics, and the node's {@link io.meshgate.service.Intake}
  * (closed while it drains: requests are passed back to their topic).

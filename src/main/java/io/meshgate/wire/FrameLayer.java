@@ -74,4 +74,12 @@ public interface FrameLayer {
     default byte[] peerFingerprint() {
         return new byte[0];
     }
+
+    /**
+     * The certificate the peer proved in the handshake (its leaf), or null when the layer has no
+     * handshake (plain frames) or it has not finished.
+     */
+    default java.security.cert.X509Certificate peerCertificate() {
+        return null;
+    }
 }

@@ -10,7 +10,7 @@ import java.io.IOException;
  * Reads and writes the inner payload: one JSON object per frame (at most {@value #MAX_NESTING}
  * levels deep, counting the payload object as the first, and without duplicate keys) whose
  * {@code kind} is {@code hello}, {@code req}, {@code res}, {@code error}, {@code push},
- * {@code resume} or {@code resumed}. Unknown fields are ignored so that newer peers can add some;
+ * {@code resume}, {@code resumed}, {@code subscribe} or {@code unsubscribe}. Unknown fields are ignored so that newer peers can add some;
  * missing or mistyped required fields are a {@link MeshgateException.Kind#BAD_REQUEST} naming the
  * field, which carries the request id whenever it can be read. Thread-safe.
  */
@@ -38,6 +38,13 @@ public final class MessageCodec {
         } else if (message instanceof WireMessage.Resume r) {
             o.put("kind", "resume").put("sessionId", r.sessionId()).put("node", r.node()).put("token", r.token());
             r.requests().forEach(q -> request(o.withArray("requests").addObject(), q));
+            r.topics().forEach(t -> o.withArray("topics").add(t));
+        } else if (message instanceof WireMessage.Subscribe r) {
+            o.put("kind", "subscribe").put("id", r.id());
+            r.topics().forEach(t -> o.withArray("topics").add(t));
+        } else if (message instanceof WireMessage.Unsubscribe r) {
+            o.put("kind", "unsubscribe").put("id", r.id());
+            r.topics().forEach(t -> o.withArray("topics").add(t));
         } else if (message instanceof WireMessage.Resumed r) {
             o.put("kind", "resumed").put("sessionId", r.sessionId()).put("node", r.node())
                     .put("resumeToken", r.resumeToken());
@@ -101,7 +108,9 @@ public final class MessageCodec {
             return switch (kind) {
                 case "req" -> request(root, id);
                 case "resume" -> new WireMessage.Resume(text(root, "sessionId", true), text(root, "node", true),
-                        text(root, "token", true), requests(root.get("requests")));
+                        text(root, "token", true), requests(root.get("requests")), topics(root.get("topics"), true));
+                case "subscribe" -> new WireMessage.Subscribe(id, topics(root.get("topics"), false));
+                case "unsubscribe" -> new WireMessage.Unsubscribe(id, topics(root.get("topics"), false));
                 case "resumed" -> new WireMessage.Resumed(text(root, "sessionId", true), text(root, "node", true),
                         text(root, "resumeToken", true));
                 case "res" -> new WireMessage.Response(id, root.get("result"), text(root, "ingressNode", false),
@@ -140,6 +149,30 @@ public final class MessageCodec {
                 throw MeshgateException.badRequest("each resumed request must be an object");
             }
             out.add(request(r, text(r, "id", true)));
+        }
+        return out;
+    }
+
+    /** The {@code topics} array of a subscribe, unsubscribe (required) or resume (optional). */
+    private static java.util.List<String> topics(JsonNode array, boolean optional) {
+        if (array == null || array.isNull()) {
+            if (optional) {
+                return java.util.List.of();
+            }
+            throw MeshgateException.badRequest("topics is required");
+        }
+        if (!array.isArray()) {
+            throw MeshgateException.badRequest("topics must be an array of strings");
+        }
+        if (array.size() > Topics.MAX_PER_MESSAGE) {
+            throw Topics.wrongCount(optional);
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode t : array) {
+            if (!t.isTextual()) {
+                throw MeshgateException.badRequest("topics must be an array of strings");
+            }
+            out.add(t.textValue());
         }
         return out;
     }

@@ -258,6 +258,7 @@ public final class SecureChannel implements FrameLayer {
     }
 
     /** The peer's certificate, once the handshake has verified it. */
+    @Override
     public X509Certificate peerCertificate() {
         return peerLeaf;
     }

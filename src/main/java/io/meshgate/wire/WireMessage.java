@@ -44,11 +44,16 @@ public sealed interface WireMessage {
      * {@code sessionId} that {@code node} held, proven by its resume token, with the requests
      * still waiting for an answer (each with the time it has left as its timeout).
      */
-    record Resume(String sessionId, String node, String token, java.util.List<Request> requests)
+    record Resume(String sessionId, String node, String token, java.util.List<Request> requests,
+                  java.util.List<String> topics)
             implements WireMessage {
         /** Most requests one resume may carry (a session's in-flight limit is lower). */
         public static final int MAX_REQUESTS = 4096;
 
+        /**
+         * @param topics the push topics the session is subscribed to (PROTOCOL.md §3b): the node
+         *               that resumes the session subscribes it to them again
+         */
         public Resume {
             requireText(sessionId, "sessionId");
             requireText(node, "node");
@@ -57,6 +62,12 @@ public sealed interface WireMessage {
             if (requests.size() > MAX_REQUESTS) {
                 throw MeshgateException.badRequest("a resume carries at most " + MAX_REQUESTS + " requests");
             }
+            topics = Topics.checkAll(topics == null ? java.util.List.of() : topics, true);
+        }
+
+        /** A resume of a session without subscriptions. */
+        public Resume(String sessionId, String node, String token, java.util.List<Request> requests) {
+            this(sessionId, node, token, requests, java.util.List.of());
         }
     }
 
@@ -104,12 +115,6 @@ public sealed interface WireMessage {
             return new Request(id, service, type, params, Math.min(newTimeoutMs, MAX_TIMEOUT_MS), idempotencyKey);
         }
 
-        private static void requireId(String value, String field) {
-            requireText(value, field);
-            if (value.length() > MAX_ID_LENGTH) {
-                throw MeshgateException.badRequest(field + " is longer than " + MAX_ID_LENGTH + " characters");
-            }
-        }
     }
 
     /** A successful answer (node to client). */
@@ -166,11 +171,37 @@ public sealed interface WireMessage {
         }
     }
 
+    /**
+     * Client to node: subscribe the session to push topics (PROTOCOL.md §3b). Answered like a
+     * request, with a {@link Response} (the session's topics) or an {@link ErrorMessage}.
+     */
+    record Subscribe(String id, java.util.List<String> topics) implements WireMessage {
+        public Subscribe {
+            requireId(id, "id");
+            topics = Topics.checkAll(topics, false);
+        }
+    }
+
+    /** Client to node: end the session's subscriptions to these topics; answered like {@link Subscribe}. */
+    record Unsubscribe(String id, java.util.List<String> topics) implements WireMessage {
+        public Unsubscribe {
+            requireId(id, "id");
+            topics = Topics.checkAll(topics, false);
+        }
+    }
+
     /** A message the server pushes without a request. */
     record Push(String topic, JsonNode data) implements WireMessage {
         public Push {
             requireText(topic, "topic");
             data = data == null ? JsonNodeFactory.instance.nullNode() : data;
+        }
+    }
+
+    private static void requireId(String value, String field) {
+        requireText(value, field);
+        if (value.length() > MAX_ID_LENGTH) {
+            throw MeshgateException.badRequest(field + " is longer than " + MAX_ID_LENGTH + " characters");
         }
     }
 

@@ -1,7 +1,8 @@
 /**
  * What travels on the client's WebSocket: the frame layer (plain, or sealed by the secure
  * channel), the inner JSON messages ({@code hello}, {@code req}, {@code res}, {@code error},
- * {@code push}, {@code resume}, {@code resumed}) and the gateway's one exception type with its
+ * {@code push}, {@code resume}, {@code resumed}, {@code subscribe}, {@code unsubscribe}; the push
+ * topic rules in {@code Topics}) and the gateway's one exception type with its
  * error and close codes. A payload refused as {@code BAD_REQUEST} is answered with its request id
  * wherever the id can be read, even when duplicate keys or deep nesting refused the payload
  * ({@code ReadableId}: one bounded streaming pass). The client side of the secure channel accepts

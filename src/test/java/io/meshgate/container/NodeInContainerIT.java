@@ -49,7 +49,7 @@ class NodeInContainerIT {
 
     @Test
     void registryFindsTheAnnotatedServices() {
-        assertEquals(List.of("echo", "time", "work", "work-once"), registry.services());
+        assertEquals(List.of("echo", "notify", "time", "work", "work-once"), registry.services());
     }
 
     @Test
@@ -63,7 +63,7 @@ class NodeInContainerIT {
         eventually(cluster::hearsItself);
         NodeStatus self = cluster.members().stream().filter(n -> n.nodeId().equals("arquillian-node")).findFirst()
                 .orElseThrow();
-        assertEquals(List.of("echo", "time", "work", "work-once"), self.services());
+        assertEquals(List.of("echo", "notify", "time", "work", "work-once"), self.services());
     }
 
     @Test

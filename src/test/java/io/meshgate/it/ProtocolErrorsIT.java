@@ -65,7 +65,7 @@ class ProtocolErrorsIT {
         try (RawSocket s = new RawSocket(cluster.nodeSocket("node-2"))) {
             s.next();
             s.sendJson("{\"kind\":\"res\",\"id\":\"x\",\"result\":1}");
-            assertEquals("a client may only send 'req' and 'resume' messages", s.next().get("message").asText());
+            assertEquals("a client may only send 'req', 'resume', 'subscribe' and 'unsubscribe' messages", s.next().get("message").asText());
         }
     }
 

@@ -57,6 +57,9 @@ class MessageCodecTest {
                 new WireMessage.Resume("sess-0", "node-b", "tok-0", List.of(
                         new WireMessage.Request("r7", "echo", "ping", json("{\"a\":1}"), 4_000, "idem-7"))),
                 new WireMessage.Resume("sess-0", "node-b", "tok-0", List.of()),
+                new WireMessage.Resume("sess-0", "node-b", "tok-0", List.of(), List.of("orders", "prices.eu")),
+                new WireMessage.Subscribe("s1", List.of("orders", "prices.eu")),
+                new WireMessage.Unsubscribe("s2", List.of("orders")),
                 new WireMessage.Resumed("sess-0", "node-a", "tok-2"),
                 new WireMessage.Request("r1", "echo", "ping", json("{\"text\":\"hi\",\"n\":[1,2.5,true,null]}"), 0,
                         null),
@@ -153,10 +156,10 @@ class MessageCodecTest {
 
     @Test
     void decodeRejectsUnknownKindAndCarriesTheRequestId() {
-        MeshgateException e = decodeFails(utf8("{\"kind\":\"subscribe\",\"id\":\"r9\"}"));
+        MeshgateException e = decodeFails(utf8("{\"kind\":\"publish\",\"id\":\"r9\"}"));
 
         assertEquals(MeshgateException.Kind.BAD_REQUEST, e.kind());
-        assertEquals("unknown kind 'subscribe'", e.getMessage());
+        assertEquals("unknown kind 'publish'", e.getMessage());
         assertEquals("r9", e.requestId());
     }
 

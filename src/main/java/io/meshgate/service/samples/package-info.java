@@ -1,7 +1,8 @@
 /**
  * The sample services every node hosts: {@code echo}, {@code time}, {@code work} (synthetic CPU
- * cost, delay and failure, for load and failure tests) and {@code work-once} (the same, declared
- * at-most-once). {@code echo} and {@code work} record each run in the
+ * cost, delay and failure, for load and failure tests), {@code work-once} (the same, declared
+ * at-most-once) and {@code notify} (server push on request: to the calling session, to the
+ * caller's identity, or to a topic's subscribers). {@code echo} and {@code work} record each run in the
  * {@link io.meshgate.service.samples.ExecutionJournal} when it is switched on, so that the fault
  * checker can count requests that ran twice.
  *

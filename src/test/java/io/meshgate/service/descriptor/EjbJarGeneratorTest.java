@@ -30,7 +30,8 @@ class EjbJarGeneratorTest {
     private static final Path CLASSES = Path.of("target/classes");
     private static final String JAKARTAEE = "https://jakarta.ee/xml/ns/jakartaee";
     private static final String ADAPTER = "meshgate-ra";
-    private static final Map<String, Integer> CONSUMERS = Map.of("echo", 8, "time", 8, "work", 16, "work-once", 16);
+    private static final Map<String, Integer> CONSUMERS = Map.of("echo", 8, "notify", 8, "time", 8, "work", 16,
+            "work-once", 16);
 
     private static Map<String, MeshService> services;
 
@@ -99,7 +100,7 @@ class EjbJarGeneratorTest {
 
     @Test
     void scanFindsExactlyTheSampleServices() {
-        assertEquals(List.of("echo", "time", "work-once", "work"), List.copyOf(services.keySet()));
+        assertEquals(List.of("echo", "notify", "time", "work-once", "work"), List.copyOf(services.keySet()));
     }
 
     @Test
@@ -132,13 +133,13 @@ class EjbJarGeneratorTest {
 
     @Test
     void descriptorDeclaresOneMessageDrivenBeanPerService() throws Exception {
-        assertEquals(List.of("meshgate-service-echo", "meshgate-service-time", "meshgate-service-work-once",
+        assertEquals(List.of("meshgate-service-echo", "meshgate-service-notify", "meshgate-service-time", "meshgate-service-work-once",
                         "meshgate-service-work"),
                 List.copyOf(messageDrivenBeans().keySet()));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"echo", "time", "work", "work-once"})
+    @ValueSource(strings = {"echo", "notify", "time", "work", "work-once"})
     void everyBeanIsTheRequestListenerAsJmsMessageListener(String service) throws Exception {
         Element md = messageDrivenBeans().get("meshgate-service-" + service);
 
@@ -148,7 +149,7 @@ class EjbJarGeneratorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"echo", "time", "work", "work-once"})
+    @ValueSource(strings = {"echo", "notify", "time", "work", "work-once"})
     void everyBeanListensOnTheServiceTopic(String service) throws Exception {
         Map<String, String> config = activationConfigOf(service);
 
@@ -158,7 +159,7 @@ class EjbJarGeneratorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"echo", "time", "work", "work-once"})
+    @ValueSource(strings = {"echo", "notify", "time", "work", "work-once"})
     void everyBeanSharesOneDurableSubscriptionNamedAfterTheService(String service) throws Exception {
         Map<String, String> config = activationConfigOf(service);
 
@@ -168,13 +169,13 @@ class EjbJarGeneratorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"echo", "time", "work", "work-once"})
+    @ValueSource(strings = {"echo", "notify", "time", "work", "work-once"})
     void everyBeanHasMaxSessionEqualToTheAnnotatedConsumers(String service) throws Exception {
         assertEquals(Integer.toString(CONSUMERS.get(service)), activationConfigOf(service).get("maxSession"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"echo", "time", "work", "work-once"})
+    @ValueSource(strings = {"echo", "notify", "time", "work", "work-once"})
     void everyBeanHasConsumerWindowSizeZero(String service) throws Exception {
         assertEquals("0", activationConfigOf(service).get("consumerWindowSize"));
     }
@@ -197,7 +198,8 @@ class EjbJarGeneratorTest {
             attributes.put(text(method, "ejb-name"), text(ct, "trans-attribute"));
         }
 
-        assertEquals(Map.of("meshgate-service-echo", "NotSupported", "meshgate-service-time", "NotSupported",
+        assertEquals(Map.of("meshgate-service-echo", "NotSupported", "meshgate-service-notify", "NotSupported",
+                "meshgate-service-time", "NotSupported",
                 "meshgate-service-work", "NotSupported", "meshgate-service-work-once", "NotSupported"), attributes);
     }
 
@@ -211,7 +213,8 @@ class EjbJarGeneratorTest {
         }
 
         assertEquals("glassfish-ejb-jar", doc.getDocumentElement().getLocalName());
-        assertEquals(Map.of("meshgate-service-echo", ADAPTER, "meshgate-service-time", ADAPTER,
+        assertEquals(Map.of("meshgate-service-echo", ADAPTER, "meshgate-service-notify", ADAPTER,
+                "meshgate-service-time", ADAPTER,
                 "meshgate-service-work", ADAPTER, "meshgate-service-work-once", ADAPTER), bindings);
     }
 
