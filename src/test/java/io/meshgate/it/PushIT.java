@@ -18,12 +18,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Server push across nodes, on a secure cluster of two nodes (a broker and the nodes' own TLS
+ * Server push across nodes, on the shared secure cluster (through the nodes' own TLS
  * listeners, so that each client picks its node): a topic push made by a handler on one node
  * reaches a subscriber on the other, an identity push reaches the sessions of one certificate on
  * both nodes, a push to a closed session is dropped and counted while its call succeeds, and a
@@ -38,15 +37,7 @@ class PushIT {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = LocalCluster.start(LocalCluster.Options.defaults(SharedCluster.home(),
-                SharedCluster.home().resolve("target/it-push-cluster")).withNodes(2).withNginx(false));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
+        cluster = SharedSecureCluster.get();
     }
 
     @Test
