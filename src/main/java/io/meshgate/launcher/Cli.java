@@ -146,6 +146,7 @@ public final class Cli {
         if (s.consoleUrl() != null) {
             out.println("console:      " + s.consoleUrl() + " (with the client certificate " + s.pki().clientP12()
                     + ", password " + io.meshgate.crypto.pki.LocalPki.CLIENT_P12_PASSWORD + ")");
+            out.println("portal demo:  " + s.demoUrl());
         }
         return 0;
     }
@@ -161,7 +162,8 @@ public final class Cli {
             return 3;
         }
         ObjectNode root = json.createObjectNode();
-        root.put("running", true).put("accessPoint", s.accessPoint()).put("console", s.consoleUrl());
+        root.put("running", true).put("accessPoint", s.accessPoint()).put("console", s.consoleUrl())
+                .put("demo", s.demoUrl());
         root.putObject("broker").put("url", s.broker().url()).put("pid", s.broker().pid())
                 .put("alive", ClusterState.alive(s.broker().pid()));
         ArrayNode nodes = root.putArray("nodes");

@@ -128,7 +128,16 @@ public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Pr
         if (pki == null || !accessPoint.startsWith("wss://")) {
             return null;
         }
-        return accessPoint.replaceFirst("^wss://", "https://").replaceFirst("/ws$", "/console/");
+        return page("/console/");
+    }
+
+    /** The portal demo through the access point ({@code https://host:port/demo/}), or null for a plain cluster. */
+    public String demoUrl() {
+        return consoleUrl() == null ? null : page("/demo/");
+    }
+
+    private String page(String path) {
+        return accessPoint.replaceFirst("^wss://", "https://").replaceFirst("/ws$", path);
     }
 
     /** This state with another node list. */

@@ -75,6 +75,14 @@ class ClusterStateTest {
     }
 
     @Test
+    void thePortalDemoIsOnTheAccessPointOfASecureCluster() {
+        ClusterState s = new ClusterState("wss://127.0.0.1:8443/ws", new ClusterState.Proc("tcp://127.0.0.1:2", 10),
+                List.of(), null, "/tmp/logs", new ClusterState.Pki("ca", "c", "k", "p12", "deny"));
+
+        assertEquals("https://127.0.0.1:8443/demo/", s.demoUrl());
+    }
+
+    @Test
     void aPlainClusterHasNoConsole() {
         ClusterState s = new ClusterState("ws://127.0.0.1:8080/ws", new ClusterState.Proc("tcp://127.0.0.1:2", 10),
                 List.of(), null, "/tmp/logs", null);
