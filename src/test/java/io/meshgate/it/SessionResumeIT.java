@@ -26,8 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sessions that outlive their node, on a cluster of their own (three plain nodes behind nginx),
- * since each test kills or drains the node holding its session.
+ * Sessions that outlive their node, on a cluster of their own (four plain nodes behind nginx: three
+ * tests each kill or drain the node holding their session, and one node must be left).
  */
 class SessionResumeIT {
 
@@ -37,7 +37,7 @@ class SessionResumeIT {
     @BeforeAll
     static void start() throws Exception {
         Assumptions.nginxInstalled();
-        cluster = LocalCluster.start(LocalCluster.Options.defaults(SharedCluster.home(), RUN_DIR).withNodes(3)
+        cluster = LocalCluster.start(LocalCluster.Options.defaults(SharedCluster.home(), RUN_DIR).withNodes(4)
                 .withSecure(false));
     }
 
@@ -69,6 +69,35 @@ class SessionResumeIT {
             assertNotEquals(first, c.node());
             assertEquals(1, c.resumes());
             assertEquals(0, c.unmatchedAnswers());
+        }
+    }
+
+    @Test
+    void aSessionsTopicsStillReceivePushesAfterItResumesOnAnotherNode() throws Exception {
+        String topic = "resume." + UUID.randomUUID();
+        try (MeshgateClient c = Calls.connect(cluster.accessPoint())) {
+            String first = c.node();
+            assertTrue(c.subscribe(topic).toCompletableFuture().get(10, TimeUnit.SECONDS).ok());
+            CompletableFuture<JsonNode> pushed = new CompletableFuture<>();
+            c.onPush(p -> {
+                if (p.topic().equals(topic)) {
+                    pushed.complete(p.data());
+                }
+            });
+            CompletableFuture<Void> resumed = new CompletableFuture<>();
+            c.onStateChange(state -> {
+                if (state == MeshgateClient.State.OPEN && !c.node().equals(first)) {
+                    resumed.complete(null);
+                }
+            });
+
+            cluster.killNode(first);
+            resumed.get(30, TimeUnit.SECONDS);
+            Response published = c.call("notify", "topic", Calls.json("{\"topic\":\"" + topic + "\",\"data\":{\"n\":1}}"),
+                    Duration.ofSeconds(10)).toCompletableFuture().get(20, TimeUnit.SECONDS);
+
+            assertTrue(published.ok(), published::toString);
+            assertEquals(1, pushed.get(20, TimeUnit.SECONDS).path("n").asInt());
         }
     }
 
