@@ -312,13 +312,11 @@ public final class MeshgateClient implements AutoCloseable {
 
     /**
      * Sends a call again after a retryable error ({@code UNAVAILABLE}: nothing ran) with the same
-     * id and idempotency key and the time it has left, after a backoff (50 ms doubling to 1 s,
-     * with jitter), and never sooner than the node advised ({@code retryAfterMs}, plus up to a
-     * quarter more of jitter); false when the call has no time left for it.
+     * id and idempotency key and the time it has left, after {@link RetryDelay#afterUnavailable};
+     * false when the call has no time left for it.
      */
     private boolean retry(Call call, int attempt, long retryAfterMs) {
-        long backoffMs = Math.max(jitter(Math.min(1_000, 50L << Math.min(attempt, 5))),
-                retryAfterMs + jitter(retryAfterMs) / 2);
+        long backoffMs = RetryDelay.afterUnavailable(attempt, retryAfterMs, RANDOM);
         long leftMs = call.leftMs() - backoffMs;
         if (leftMs < 1) {
             return false;
@@ -413,7 +411,7 @@ public final class MeshgateClient implements AutoCloseable {
         String last = code + " " + reason;
         while (state == State.RESUMING && System.nanoTime() < end) {
             try {
-                TimeUnit.MILLISECONDS.sleep(jitter(backoffMs));
+                TimeUnit.MILLISECONDS.sleep(RetryDelay.jitter(backoffMs, RANDOM));
                 if (tryResume()) {
                     return;
                 }
@@ -651,11 +649,6 @@ public final class MeshgateClient implements AutoCloseable {
             reason = reason.substring(0, reason.length() - 1);
         }
         return reason;
-    }
-
-    /** A delay between half and all of {@code ms}. */
-    private static long jitter(long ms) {
-        return ms / 2 + RANDOM.nextInt((int) ms / 2 + 1);
     }
 
     private static Response error(String id, String code, String message) {

@@ -78,6 +78,7 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
     @Inject
     @ConfigProperty(name = "meshgate.retryAfter.viewUnknownMs", defaultValue = "250")
     long retryAfterViewUnknownMs;
+    private RetryAdvice retryAdvice;
     @Resource
     ManagedScheduledExecutorService scheduler;
     @Inject
@@ -97,6 +98,7 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
     @PostConstruct
     void init() {
         pending = new PendingRequests(timer.scheduler(), clock);
+        retryAdvice = new RetryAdvice(retryAfterBrokerLostMs, retryAfterViewUnknownMs);
         metrics.gauge("meshgate_pending_requests", "requests waiting for a reply on this node", () -> pending.size());
         scheduler.scheduleAtFixedRate(this::probeReplyPath, 0, PROBE_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
@@ -332,17 +334,8 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
         metrics.requestEnded(key, outcome, micros);
     }
 
-    /**
-     * An {@code UNAVAILABLE} this node says carries its advice on when to retry: longer while it
-     * cannot reach the broker, shorter while only its view of the cluster is still forming. So
-     * that clients do not retry faster than the node can recover (every refusal costs a sealed
-     * frame each way, on the cores the node needs to fail over).
-     */
     private WireMessage.ErrorMessage advised(WireMessage.ErrorMessage e) {
-        if (!MeshgateException.Kind.UNAVAILABLE.code().equals(e.code())) {
-            return e;
-        }
-        return e.retryAfter(sender.brokerUp() ? retryAfterViewUnknownMs : retryAfterBrokerLostMs);
+        return retryAdvice.advise(e, sender.brokerUp());
     }
 
     private static byte[] paramsBytes(WireMessage.Request request) {
