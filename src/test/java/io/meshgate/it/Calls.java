@@ -60,4 +60,21 @@ final class Calls {
         }
         return sum;
     }
+
+    /**
+     * Waits (up to 60 s, reading the nodes' metrics every 50 ms) until the sum of {@code key}
+     * over the nodes satisfies {@code condition}.
+     */
+    static void awaitMetric(Iterable<String> baseUrls, String key, java.util.function.LongPredicate condition,
+            String what) throws IOException, InterruptedException {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        long last = metric(baseUrls, key);
+        while (!condition.test(last)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("never " + what + ": " + key + " is " + last);
+            }
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(50);
+            last = metric(baseUrls, key);
+        }
+    }
 }
