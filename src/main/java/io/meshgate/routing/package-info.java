@@ -3,7 +3,7 @@
  * pending requests (each ends exactly once: reply, error or timeout) and the delivery of replies
  * that arrive on this node's reply destination. Requests are published by
  * {@link io.meshgate.routing.RequestPublisher} threads, never by a socket reader; while the broker
- * is lost or the cluster view is not yet known, requests are refused {@code UNAVAILABLE}.
+ * is lost or the cluster view is not yet known, requests are refused {@code UNAVAILABLE}, with the retry advice of {@link io.meshgate.routing.RetryAdvice}.
  * {@link io.meshgate.routing.SessionHandover} parks the answers of sessions that left this node
  * and collects, for a resumed session, the answers waiting on the parked queue and on its previous
  * node's reply queue.
