@@ -10,6 +10,7 @@ import io.meshgate.service.ServiceRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -18,6 +19,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,12 +66,16 @@ public class NodeLifecycle {
     long intervalMs;
     @Resource
     ManagedScheduledExecutorService scheduler;
+    /** Gives the signal's thread (a JVM thread) the application's class loader and naming context. */
+    @Resource
+    ContextService context;
 
     private final AtomicBoolean departed = new AtomicBoolean();
     private final Instant startedAt = Instant.now();
     private long intervalStart = System.nanoTime();
     private ScheduledFuture<?> heartbeat;
     private Thread departureHook;
+    private Optional<TermSignal> termSignal = Optional.empty();
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         // observing the event creates this bean, whose @PostConstruct starts the heartbeat
@@ -81,14 +87,16 @@ public class NodeLifecycle {
         heartbeat = scheduler.scheduleAtFixedRate(this::beat, 0, intervalMs, TimeUnit.MILLISECONDS);
         departureHook = new Thread(this::drainThenDepart, "meshgate-departure");
         Runtime.getRuntime().addShutdownHook(departureHook);
+        termSignal = TermSignal.install(context.contextualRunnable(this::drainThenDepart));
     }
 
     /**
-     * Undeployment: announce the departure and drop the shutdown hook. Payara Micro does not
-     * undeploy applications when its process is told to stop (SIGTERM), so the shutdown hook
-     * announces the departure there, while the adapter's connection is still up.
+     * SIGTERM: drain first (sessions move, held requests finish), then announce the departure.
+     * Runs on the signal's thread before the JVM shuts down ({@link TermSignal}), while the server
+     * is whole; the shutdown hook runs it too, for an exit that did not come from SIGTERM (and as
+     * the fallback where the signal cannot be handled), and there it returns at once when the
+     * drain has already run.
      */
-    /** SIGTERM: drain first (sessions move, held requests finish), then announce the departure. */
     private void drainThenDepart() {
         try {
             drain.get().run();
@@ -100,8 +108,13 @@ public class NodeLifecycle {
         depart();
     }
 
+    /**
+     * Undeployment: announce the departure and drop the shutdown hook and the SIGTERM handler.
+     * Payara Micro does not undeploy applications when its process is told to stop (SIGTERM).
+     */
     @PreDestroy
     void stop() {
+        termSignal.ifPresent(TermSignal::uninstall);
         try {
             Runtime.getRuntime().removeShutdownHook(departureHook);
         } catch (IllegalStateException shuttingDown) {

@@ -99,9 +99,15 @@ public final class BrokerMain {
 
     /** The broker configuration for a port and data folder. */
     static Configuration configuration(int port, Path data) throws Exception {
+        // A delivery that fails is retried after 100 ms doubling to 1 s, ten times: a node that
+        // is stopping fails every delivery it still takes, in a tight loop without a delay, and
+        // would use up a request's attempts in milliseconds while a healthy node stands by.
         AddressSettings meshgate = new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of("DLQ"))
-                .setMaxDeliveryAttempts(5)
+                .setMaxDeliveryAttempts(10)
+                .setRedeliveryDelay(100)
+                .setRedeliveryMultiplier(2)
+                .setMaxRedeliveryDelay(1_000)
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true);
         return new ConfigurationImpl()

@@ -22,6 +22,10 @@ final class ChaosTraffic {
     private final long start;
     private final PrintStream progress;
     private long nextReport;
+    private int errorsShown;
+
+    /** How many error answers are described one by one on the progress stream. */
+    static final int ERRORS_SHOWN = 20;
 
     /** Traffic named {@code name} in progress lines, beginning at {@code start} (System.nanoTime). */
     ChaosTraffic(String name, ChaosSchedule schedule, ChaosLedger ledger, List<io.meshgate.client.MeshgateClient> sessions,
@@ -80,11 +84,28 @@ final class ChaosTraffic {
         long at = ms(System.nanoTime(), start);
         if (e != null) {
             ledger.error(rid, "EXCEPTION", at);
+            describe(rid, at, "EXCEPTION " + e);
         } else if (r.ok()) {
             JsonNode echoed = r.result() == null ? null : r.result().get("rid");
             ledger.ok(rid, echoed != null && echoed.canConvertToLong() ? echoed.longValue() : null, at);
         } else {
             ledger.error(rid, r.errorCode() == null ? "UNKNOWN" : r.errorCode(), at);
+            describe(rid, at, r.errorCode() + " from " + (r.ingressNode() == null ? "the client" : r.ingressNode())
+                    + ": " + r.errorMessage());
+        }
+    }
+
+    /** One line per error answer, for the first {@value #ERRORS_SHOWN}: which request, when, what. */
+    private void describe(long rid, long atMs, String what) {
+        int n;
+        synchronized (this) {
+            n = ++errorsShown;
+        }
+        if (n <= ERRORS_SHOWN) {
+            progress.printf("chaos %s: request %d (%s, session %d, due at %d ms) ended at %d ms: %s%n", name,
+                    rid, schedule.service(rid), schedule.session(rid), schedule.dueNanos(rid) / 1_000_000, atMs, what);
+        } else if (n == ERRORS_SHOWN + 1) {
+            progress.printf("chaos %s: further errors are counted, not shown%n", name);
         }
     }
 

@@ -34,7 +34,7 @@ final class Nginx {
     static Path writeConfig(Path home, Path runDir, int port, List<ClusterState.Node> nodes, LocalPki pki)
             throws IOException {
         String upstreams = nodes.stream()
-                .map(n -> "        server 127.0.0.1:" + n.port() + " max_fails=1 fail_timeout=5s;")
+                .map(n -> "        server 127.0.0.1:" + n.port() + " max_fails=0;")
                 .collect(Collectors.joining("\n"));
         String text = Files.readString(home.resolve("nginx/meshgate.conf.template"), StandardCharsets.UTF_8)
                 .replace("@RUN@", runDir.toAbsolutePath().toString())
