@@ -55,6 +55,7 @@ public class ClusterView {
     /** Applies one control message. */
     public void onControl(Envelope envelope) {
         NodeStatus status = ControlMessages.statusOf(envelope, clock.instant());
+        sender.link().arrived();
         if (status.nodeId().equals(identity.id())) {
             if (envelope.time() != null) {
                 sender.link().roundTrip(envelope.time());

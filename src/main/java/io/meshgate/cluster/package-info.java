@@ -5,7 +5,9 @@
  * ({@code POST /api/drain}, SIGTERM): stop taking work, move sessions, finish, depart.
  *
  * <p>Threading: the control listener (one consumer) and the heartbeat (the managed scheduler)
- * update the view; anyone may read it. Depends on {@code service} (what this node hosts, its
+ * update the view; anyone may read it. The drain runs on the request's thread ({@code /api/drain})
+ * or, on SIGTERM, on the JVM's signal thread with the application's context
+ * ({@link io.meshgate.cluster.TermSignal}), before the server's shutdown hooks. Depends on {@code service} (what this node hosts, its
  * load), {@code messaging}, {@code envelope}, {@code metrics}.
  */
 package io.meshgate.cluster;

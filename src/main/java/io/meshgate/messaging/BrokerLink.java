@@ -7,8 +7,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Whether this node can reach the broker. A send that fails, or one that has waited longer than
- * the stall limit (the adapter blocks a send while it reconnects), marks the link lost. Only a
+ * Whether this node can reach the broker. A send that fails marks the link lost; so does a send
+ * that has waited longer than the stall limit (the adapter blocks a send while it reconnects)
+ * while nothing has arrived from the broker for as long: a broker that still delivers messages is
+ * slow (a busy machine, producer flow control), not lost, and ending every request in flight on
+ * it would fail requests that are about to be answered. Only a
  * round trip marks it up again: a message this node sent after the loss came back from the broker
  * (its own heartbeat on the control topic, or a probe on its reply destination). A send that
  * returns is no proof, since the adapter gives up waiting after its failover timeout and lets a
@@ -39,6 +42,7 @@ public final class BrokerLink {
     private volatile boolean up = true;
     private Instant lostAt;
     private volatile Instant regainedAt = Instant.MIN;
+    private volatile Instant lastArrival = Instant.MIN;
 
     /**
      * @param stallLimit how long a send may wait before the broker counts as lost
@@ -55,11 +59,17 @@ public final class BrokerLink {
         return up;
     }
 
+    /** A message arrived from the broker (any message this node consumes): the broker delivers. */
+    public void arrived() {
+        lastArrival = clock.instant();
+    }
+
     /**
-     * A message that this node sent at {@code sentAt} came back from the broker: the link is up
-     * if it was sent after the loss.
+     * A message that this node sent at {@code sentAt} came back from the broker: the broker
+     * delivers, and the link is up again if the message was sent after the loss.
      */
     public void roundTrip(Instant sentAt) {
+        arrived();
         if (up) {
             return;
         }
@@ -92,12 +102,21 @@ public final class BrokerLink {
         return !startedAt.isBefore(regainedAt);
     }
 
-    /** The oldest send still waiting that {@link #tells tells} anything began at {@code startedAt}. */
+    /**
+     * The oldest send still waiting that {@link #tells tells} anything began at {@code startedAt}:
+     * it loses the link once it has waited longer than the stall limit, unless a message has
+     * arrived from the broker within the stall limit.
+     */
     public void oldestSendWaiting(Instant startedAt) {
-        Duration waited = Duration.between(startedAt, clock.instant());
-        if (tells(startedAt) && waited.compareTo(stallLimit) > 0) {
-            lose("a send has waited " + waited.toMillis() + " ms for the broker");
+        Instant now = clock.instant();
+        Duration waited = Duration.between(startedAt, now);
+        if (!tells(startedAt) || waited.compareTo(stallLimit) <= 0
+                || !lastArrival.isBefore(now.minus(stallLimit))) {
+            return;
         }
+        lose("a send has waited " + waited.toMillis() + " ms for the broker"
+                + (lastArrival.equals(Instant.MIN) ? ", and nothing has arrived from it"
+                : ", and nothing has arrived from it for " + Duration.between(lastArrival, now).toMillis() + " ms"));
     }
 
     /** A request was refused because the link is lost (counted for the next {@link Change.Regained}). */

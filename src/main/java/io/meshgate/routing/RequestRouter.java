@@ -210,6 +210,7 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
     public void onReply(Envelope envelope) {
         MeshReply reply = MeshReply.from(envelope);
         replySeenAt = clock.instant();
+        sender.link().arrived();
         if (reply.correlationId().startsWith(PROBE_PREFIX)) {
             sender.link().roundTrip(reply.time());
             return;

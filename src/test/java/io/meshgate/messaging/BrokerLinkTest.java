@@ -42,6 +42,31 @@ class BrokerLinkTest {
     }
 
     @Test
+    void aSlowSendDoesNotLoseTheLinkWhileMessagesStillArriveFromTheBroker() {
+        Instant started = clock.instant();
+        clock.advance(Duration.ofMillis(1_500));
+        link.arrived();
+        clock.advance(Duration.ofMillis(2_000));
+
+        link.oldestSendWaiting(started);
+
+        assertTrue(link.up());
+        assertTrue(changes.isEmpty());
+    }
+
+    @Test
+    void aSlowSendLosesTheLinkOnceNothingHasArrivedForTheStallLimit() {
+        Instant started = clock.instant();
+        link.arrived();
+        clock.advance(Duration.ofMillis(2_001));
+
+        link.oldestSendWaiting(started);
+
+        assertEquals(List.of(new BrokerLink.Change.Lost(
+                "a send has waited 2001 ms for the broker, and nothing has arrived from it for 2001 ms")), changes);
+    }
+
+    @Test
     void aSendWaitingWithinTheStallLimitKeepsTheLinkUp() {
         Instant started = clock.instant();
         clock.advance(Duration.ofMillis(2_000));
