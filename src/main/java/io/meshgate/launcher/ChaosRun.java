@@ -27,6 +27,8 @@ import java.util.stream.LongStream;
  */
 public final class ChaosRun {
 
+    /** Seconds of uncounted traffic before a run, unless told otherwise. */
+    public static final int DEFAULT_WARMUP_S = 6;
     /** Each request's timeout. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
     /** How long after its deadline a request without an outcome is lost: the client's own grace (2 s) and 1 s. */
@@ -41,8 +43,12 @@ public final class ChaosRun {
      * @param sessions  sessions the requests are spread over
      * @param faultAtS  seconds after the first send when the fault is injected
      * @param downS     seconds the broker stays dead in {@code kill-broker}
+     * @param warmupS   seconds of traffic before the run, not counted (half of them at a quarter of the
+     *                  rate, half at half of it): the checker's own JVM and a node restarted by an
+     *                  earlier run are then warm when the counted requests begin
      */
-    public record Settings(Scenario scenario, int rate, int durationS, int sessions, int faultAtS, int downS) {
+    public record Settings(Scenario scenario, int rate, int durationS, int sessions, int faultAtS, int downS,
+                           int warmupS) {
         public Settings {
             Objects.requireNonNull(scenario, "scenario");
             if (rate < 1 || durationS < 1 || sessions < 1) {
@@ -51,14 +57,22 @@ public final class ChaosRun {
             if (faultAtS < 0 || faultAtS >= durationS) {
                 throw new IllegalArgumentException("the fault must come within the run: 0 <= fault-at < duration");
             }
-            if (downS < 0) {
-                throw new IllegalArgumentException("down must not be negative");
+            if (downS < 0 || warmupS < 0) {
+                throw new IllegalArgumentException("down and warm-up must not be negative");
             }
         }
 
-        /** 200 requests/s for 30 s over 20 sessions, the fault at a third of the run, the broker down 5 s. */
+        /** Settings without a warm-up: the first counted request meets the cluster as it is. */
+        public Settings(Scenario scenario, int rate, int durationS, int sessions, int faultAtS, int downS) {
+            this(scenario, rate, durationS, sessions, faultAtS, downS, 0);
+        }
+
+        /**
+         * 200 requests/s for 30 s over 20 sessions, the fault at a third of the run, the broker down
+         * 5 s, after a warm-up of {@value #DEFAULT_WARMUP_S} s.
+         */
         public static Settings defaults(Scenario scenario) {
-            return new Settings(scenario, 200, 30, 20, 10, 5);
+            return new Settings(scenario, 200, 30, 20, 10, 5, DEFAULT_WARMUP_S);
         }
     }
 
@@ -110,6 +124,7 @@ public final class ChaosRun {
             for (int i = 0; i < s.sessions(); i++) {
                 sessions.add(MeshgateClient.connect(fault.sessionUri(cluster, i), options));
             }
+            warmUp(s, sessions);
             long start = System.nanoTime() + 10_000_000;
             injection = new FaultInjection(fault, sessions, ledger, start, start + s.faultAtS() * 1_000_000_000L);
             injection.start();
@@ -140,6 +155,27 @@ public final class ChaosRun {
                 moved(injection.nodesBefore(), sessions), injection.atMs(), injection.endMs(), achieved,
                 problems.isEmpty() ? null : String.join("; ", problems));
         return ChaosResult.of(s, ledger.summary(Long.MAX_VALUE), ExecutionLogs.read(processes.runDir(), sent), facts);
+    }
+
+    /**
+     * Uncounted traffic on the run's sessions, ramped (a quarter of the rate, then half of it), each
+     * phase waited out until its requests have ended; their idempotency keys are not the run's.
+     */
+    private void warmUp(Settings s, List<MeshgateClient> sessions) throws InterruptedException {
+        int first = s.warmupS() / 2;
+        int[][] phases = {{Math.max(1, s.rate() / 4), first}, {Math.max(1, s.rate() / 2), s.warmupS() - first}};
+        for (int[] phase : phases) {
+            if (phase[1] == 0) {
+                continue;
+            }
+            ChaosSchedule schedule = new ChaosSchedule(phase[0], phase[1], s.sessions());
+            ChaosTraffic traffic = new ChaosTraffic(s.scenario().id() + " warm-up", schedule,
+                    new ChaosLedger(s.sessions(), CALL_TIMEOUT.toMillis(), GRACE.toMillis()), sessions,
+                    "chaos-warmup-" + HexFormat.of().toHexDigits(new SecureRandom().nextLong()) + "-",
+                    System.nanoTime() + 10_000_000, progress);
+            traffic.send();
+            traffic.drain();
+        }
     }
 
     private static int moved(List<String> before, List<MeshgateClient> sessions) {

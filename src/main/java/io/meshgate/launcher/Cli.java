@@ -100,8 +100,10 @@ public final class Cli {
                                                    and wait until its process has exited
                        bin/meshgate restart --rolling              drain and restart each node in turn, the next
                                                    only once the previous one is ready again
-                       bin/meshgate chaos SCENARIO [--rate R] [--duration S] [--sessions N] [--fault-at S] [--down S] [--json]
-                                                   fault checker: sends at R/s (200) for S s (30) over N
+                       bin/meshgate chaos SCENARIO [--rate R] [--duration S] [--sessions N] [--fault-at S] [--down S]
+                                          [--warmup S] [--json]
+                                                   fault checker: after --warmup seconds of uncounted
+                                                   traffic (6), sends at R/s (200) for S s (30) over N
                                                    sessions (20), injects the fault at --fault-at
                                                    (a third of the run), accounts for every request;
                                                    exit 1 when one is lost or answered twice. SCENARIO:
@@ -332,7 +334,8 @@ public final class Cli {
     }
 
     private int chaos(List<String> args) throws Exception {
-        List<String> positional = positional(args, List.of("--rate", "--duration", "--sessions", "--fault-at", "--down"));
+        List<String> positional = positional(args, List.of("--rate", "--duration", "--sessions", "--fault-at", "--down",
+                "--warmup"));
         if (positional.size() != 1) {
             return usage();
         }
@@ -351,7 +354,8 @@ public final class Cli {
             settings = new ChaosRun.Settings(scenario.get(), Integer.parseInt(option(args, "--rate", "200")), duration,
                     Integer.parseInt(option(args, "--sessions", "20")),
                     Integer.parseInt(option(args, "--fault-at", Integer.toString(duration / 3))),
-                    Integer.parseInt(option(args, "--down", "5")));
+                    Integer.parseInt(option(args, "--down", "5")),
+                    Integer.parseInt(option(args, "--warmup", Integer.toString(ChaosRun.DEFAULT_WARMUP_S))));
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;

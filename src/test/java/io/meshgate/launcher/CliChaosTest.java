@@ -50,4 +50,10 @@ class CliChaosTest {
         assertEquals(2, chaos("kill-broker", "--duration", "10", "--fault-at", "10"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("the fault must come within the run"));
     }
+
+    @Test
+    void aNegativeWarmUpExitsWith2() throws Exception {
+        assertEquals(2, chaos("kill-broker", "--warmup", "-1"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("warm-up must not be negative"));
+    }
 }
