@@ -20,7 +20,6 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSConnectionFactoryDefinition;
-import jakarta.jms.JMSConnectionFactoryDefinitions;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
@@ -36,10 +35,7 @@ import java.util.logging.Logger;
 
 /**
  * Publishes envelopes through the Artemis resource adapter. Contexts (a connection, a session and
- * a producer each) are pooled and reused: nothing is created per message. Two pools: one whose
- * non-persistent sends return at once (requests, control, push), and one over a factory with
- * {@code BlockOnNonDurableSend} whose sends return once the broker has the message (answers, see
- * {@link #sendToQueueOnce}). A context that fails is
+ * a producer each) are pooled and reused: nothing is created per message. A context that fails is
  * closed and replaced, so a broker restart costs one failed send per pooled context at most.
  * A send that fails, or a watcher (its own thread, every 250 ms) that sees a send waiting longer
  * than {@code meshgate.broker.stallMs}, marks the {@link BrokerLink} lost; each change of the link
@@ -51,29 +47,17 @@ import java.util.logging.Logger;
  * reader thread.
  */
 @ApplicationScoped
-@JMSConnectionFactoryDefinitions({
-    @JMSConnectionFactoryDefinition(
-            name = JmsSender.FACTORY,
-            resourceAdapter = "meshgate-ra",
-            interfaceName = "jakarta.jms.ConnectionFactory",
-            transactional = false,
-            minPoolSize = 0,
-            maxPoolSize = 64),
-    @JMSConnectionFactoryDefinition(
-            name = JmsSender.CONFIRMED_FACTORY,
-            resourceAdapter = "meshgate-ra",
-            interfaceName = "jakarta.jms.ConnectionFactory",
-            transactional = false,
-            minPoolSize = 0,
-            maxPoolSize = 64,
-            properties = {"BlockOnNonDurableSend=true"})
-})
+@JMSConnectionFactoryDefinition(
+        name = JmsSender.FACTORY,
+        resourceAdapter = "meshgate-ra",
+        interfaceName = "jakarta.jms.ConnectionFactory",
+        transactional = false,
+        minPoolSize = 0,
+        maxPoolSize = 64)
 public class JmsSender {
 
     /** JNDI name of the outbound connection factory. */
     public static final String FACTORY = "java:app/jms/meshgate";
-    /** JNDI name of the factory whose sends return once the broker has the message. */
-    public static final String CONFIRMED_FACTORY = "java:app/jms/meshgate-confirmed";
     private static final Logger LOG = Logger.getLogger(JmsSender.class.getName());
     private static final int POOL_SIZE = 16;
     private static final long BORROW_WAIT_MS = 2_000;
@@ -84,8 +68,6 @@ public class JmsSender {
 
     @Resource(lookup = FACTORY)
     private ConnectionFactory factory;
-    @Resource(lookup = CONFIRMED_FACTORY)
-    private ConnectionFactory confirmedFactory;
     @Resource
     ManagedThreadFactory threads;
     @Inject
@@ -94,9 +76,9 @@ public class JmsSender {
     @ConfigProperty(name = "meshgate.broker.stallMs", defaultValue = "2000")
     long stallMs;
 
+    private final BlockingQueue<Lease> idle = new ArrayBlockingQueue<>(POOL_SIZE);
     private final Set<Lease> leases = ConcurrentHashMap.newKeySet();
-    private Pool pool;
-    private Pool confirmedPool;
+    private final AtomicInteger created = new AtomicInteger();
     private final Clock clock = Clock.systemUTC();
     private BrokerLink link;
     private ScheduledThreadPoolExecutor watcher;
@@ -113,8 +95,6 @@ public class JmsSender {
             }
             changes.fire(change);
         });
-        pool = new Pool(factory);
-        confirmedPool = new Pool(confirmedFactory);
         watcher = new ScheduledThreadPoolExecutor(1, threads);
         watcher.scheduleAtFixedRate(this::watch, WATCH_INTERVAL_MS, WATCH_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
@@ -144,29 +124,25 @@ public class JmsSender {
 
     /** Publishes to a topic (multicast address). */
     public void publishToTopic(String topic, Envelope envelope, long ttlMs) {
-        send(pool, topic, true, envelope, ttlMs, 0, null);
+        send(topic, true, envelope, ttlMs, 0, null);
     }
 
     /** Publishes to a topic, to be delivered no sooner than {@code delayMs} from now. */
     public void publishToTopicLater(String topic, Envelope envelope, long ttlMs, long delayMs) {
-        send(pool, topic, true, envelope, ttlMs, delayMs, null);
+        send(topic, true, envelope, ttlMs, delayMs, null);
     }
 
     /** Sends to a queue (anycast address). */
     public void sendToQueue(String queue, Envelope envelope, long ttlMs) {
-        send(pool, queue, false, envelope, ttlMs, 0, null);
+        send(queue, false, envelope, ttlMs, 0, null);
     }
 
     /**
-     * Sends to a queue with a duplicate-detection id (the broker drops a later message to the same
-     * address with the same id) and returns once the broker has the message. For answers: a
-     * listener that acknowledges its request after this returns cannot have the request
-     * acknowledged and its answer lost with the process (a non-persistent send otherwise returns
-     * while the message may still be in the client's buffers).
+     * Sends to a queue with a duplicate-detection id: the broker drops a later message to the
+     * same address with the same id.
      */
     public void sendToQueueOnce(String queue, Envelope envelope, long ttlMs, String duplicateId) {
-        send(confirmedPool, queue, false, envelope, ttlMs, 0,
-                java.util.Objects.requireNonNull(duplicateId, "duplicateId"));
+        send(queue, false, envelope, ttlMs, 0, java.util.Objects.requireNonNull(duplicateId, "duplicateId"));
     }
 
     /**
@@ -227,10 +203,9 @@ public class JmsSender {
         }
     }
 
-    private void send(Pool from, String name, boolean topic, Envelope envelope, long ttlMs, long delayMs,
-                      String duplicateId) {
+    private void send(String name, boolean topic, Envelope envelope, long ttlMs, long delayMs, String duplicateId) {
         Instant startedAt = clock.instant();
-        Lease lease = from.borrow(startedAt);
+        Lease lease = borrow(startedAt);
         boolean healthy = false;
         lease.sendingSince = startedAt;
         try {
@@ -241,63 +216,46 @@ public class JmsSender {
             throw MeshgateException.unavailable("broker did not take the message for " + name + ": " + e.getMessage());
         } finally {
             lease.sendingSince = null;
-            from.release(lease, healthy);
+            release(lease, healthy);
         }
     }
 
-    /** Up to {@value #POOL_SIZE} contexts of one connection factory, created when first needed. */
-    private final class Pool {
-        private final ConnectionFactory source;
-        private final BlockingQueue<Lease> idle = new ArrayBlockingQueue<>(POOL_SIZE);
-        private final AtomicInteger created = new AtomicInteger();
-
-        Pool(ConnectionFactory source) {
-            this.source = source;
-        }
-
-        Lease borrow(Instant startedAt) {
-            Lease lease = idle.poll();
-            if (lease != null) {
-                return lease;
-            }
-            if (created.incrementAndGet() <= POOL_SIZE) {
-                try {
-                    Lease fresh = new Lease(source.createContext(JMSContext.AUTO_ACKNOWLEDGE));
-                    leases.add(fresh);
-                    return fresh;
-                } catch (JMSRuntimeException e) {
-                    created.decrementAndGet();
-                    link.sendFailed(e.getMessage(), startedAt);
-                    throw MeshgateException.unavailable("broker unreachable: " + e.getMessage());
-                }
-            }
-            created.decrementAndGet();
-            try {
-                lease = idle.poll(BORROW_WAIT_MS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw MeshgateException.internal("interrupted waiting for a broker context", e);
-            }
-            if (lease == null) {
-                throw MeshgateException.overloaded("all " + POOL_SIZE + " broker contexts busy");
-            }
+    private Lease borrow(Instant startedAt) {
+        Lease lease = idle.poll();
+        if (lease != null) {
             return lease;
         }
-
-        void release(Lease lease, boolean healthy) {
-            if (healthy && idle.offer(lease)) {
-                return;
-            }
-            created.decrementAndGet();
-            leases.remove(lease);
-            lease.close();
-        }
-
-        void closeIdle() {
-            for (Lease l; (l = idle.poll()) != null; ) {
-                l.close();
+        if (created.incrementAndGet() <= POOL_SIZE) {
+            try {
+                Lease fresh = new Lease(factory.createContext(JMSContext.AUTO_ACKNOWLEDGE));
+                leases.add(fresh);
+                return fresh;
+            } catch (JMSRuntimeException e) {
+                created.decrementAndGet();
+                link.sendFailed(e.getMessage(), startedAt);
+                throw MeshgateException.unavailable("broker unreachable: " + e.getMessage());
             }
         }
+        created.decrementAndGet();
+        try {
+            lease = idle.poll(BORROW_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MeshgateException.internal("interrupted waiting for a broker context", e);
+        }
+        if (lease == null) {
+            throw MeshgateException.overloaded("all " + POOL_SIZE + " broker contexts busy");
+        }
+        return lease;
+    }
+
+    private void release(Lease lease, boolean healthy) {
+        if (healthy && idle.offer(lease)) {
+            return;
+        }
+        created.decrementAndGet();
+        leases.remove(lease);
+        lease.close();
     }
 
     /**
@@ -350,9 +308,8 @@ public class JmsSender {
         if (watcher != null) {
             watcher.shutdownNow();
         }
-        if (pool != null) {
-            pool.closeIdle();
-            confirmedPool.closeIdle();
+        for (Lease l; (l = idle.poll()) != null; ) {
+            l.close();
         }
     }
 
