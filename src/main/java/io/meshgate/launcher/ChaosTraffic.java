@@ -23,6 +23,7 @@ final class ChaosTraffic {
     private final PrintStream progress;
     private long nextReport;
     private int errorsShown;
+    private int lateShown;
 
     /** How many error answers are described one by one on the progress stream. */
     static final int ERRORS_SHOWN = 20;
@@ -82,6 +83,10 @@ final class ChaosTraffic {
 
     private void answered(long rid, Response r, Throwable e) {
         long at = ms(System.nanoTime(), start);
+        if (at > schedule.dueNanos(rid) / 1_000_000 + ChaosRun.CALL_TIMEOUT.toMillis() + ChaosRun.GRACE.toMillis()) {
+            describeLate(rid, at, (e != null ? "EXCEPTION " + e
+                    : r.ok() ? "ok" : r.errorCode() + " from " + (r.ingressNode() == null ? "the client" : r.ingressNode())));
+        }
         if (e != null) {
             ledger.error(rid, "EXCEPTION", at);
             describe(rid, at, "EXCEPTION " + e);
@@ -92,6 +97,18 @@ final class ChaosTraffic {
             ledger.error(rid, r.errorCode() == null ? "UNKNOWN" : r.errorCode(), at);
             describe(rid, at, r.errorCode() + " from " + (r.ingressNode() == null ? "the client" : r.ingressNode())
                     + ": " + r.errorMessage());
+        }
+    }
+
+    /** One line per outcome that came after the request counts as lost, for the first {@value #ERRORS_SHOWN}. */
+    private void describeLate(long rid, long atMs, String what) {
+        int n;
+        synchronized (this) {
+            n = ++lateShown;
+        }
+        if (n <= ERRORS_SHOWN) {
+            progress.printf("chaos %s: request %d (%s, session %d, due at %d ms) ended too late, at %d ms, counted lost: %s%n",
+                    name, rid, schedule.service(rid), schedule.session(rid), schedule.dueNanos(rid) / 1_000_000, atMs, what);
         }
     }
 
