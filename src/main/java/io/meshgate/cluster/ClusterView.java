@@ -55,7 +55,7 @@ public class ClusterView {
     /** Applies one control message. */
     public void onControl(Envelope envelope) {
         NodeStatus status = ControlMessages.statusOf(envelope, clock.instant());
-        sender.link().arrived();
+        sender.link().arrived(status.seenAt());
         if (status.nodeId().equals(identity.id())) {
             if (envelope.time() != null) {
                 sender.link().roundTrip(envelope.time());

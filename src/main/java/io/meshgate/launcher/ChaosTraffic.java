@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meshgate.client.Response;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -22,8 +23,8 @@ final class ChaosTraffic {
     private final long start;
     private final PrintStream progress;
     private long nextReport;
-    private int errorsShown;
-    private int lateShown;
+    private final AtomicInteger errorsShown = new AtomicInteger();
+    private final AtomicInteger lateShown = new AtomicInteger();
 
     /** How many error answers are described one by one on the progress stream. */
     static final int ERRORS_SHOWN = 20;
@@ -83,46 +84,36 @@ final class ChaosTraffic {
 
     private void answered(long rid, Response r, Throwable e) {
         long at = ms(System.nanoTime(), start);
+        String what = e != null ? "EXCEPTION " + e
+                : r.ok() ? "ok"
+                : r.errorCode() + " from " + (r.ingressNode() == null ? "the client" : r.ingressNode()) + ": "
+                        + r.errorMessage();
         if (at > schedule.dueNanos(rid) / 1_000_000 + ChaosRun.CALL_TIMEOUT.toMillis() + ChaosRun.GRACE.toMillis()) {
-            describeLate(rid, at, (e != null ? "EXCEPTION " + e
-                    : r.ok() ? "ok" : r.errorCode() + " from " + (r.ingressNode() == null ? "the client" : r.ingressNode())));
+            describe(lateShown, rid, "ended too late, at " + at + " ms, counted lost", what, "late outcomes");
         }
         if (e != null) {
             ledger.error(rid, "EXCEPTION", at);
-            describe(rid, at, "EXCEPTION " + e);
         } else if (r.ok()) {
             JsonNode echoed = r.result() == null ? null : r.result().get("rid");
             ledger.ok(rid, echoed != null && echoed.canConvertToLong() ? echoed.longValue() : null, at);
+            return;
         } else {
             ledger.error(rid, r.errorCode() == null ? "UNKNOWN" : r.errorCode(), at);
-            describe(rid, at, r.errorCode() + " from " + (r.ingressNode() == null ? "the client" : r.ingressNode())
-                    + ": " + r.errorMessage());
         }
+        describe(errorsShown, rid, "ended at " + at + " ms", what, "errors");
     }
 
-    /** One line per outcome that came after the request counts as lost, for the first {@value #ERRORS_SHOWN}. */
-    private void describeLate(long rid, long atMs, String what) {
-        int n;
-        synchronized (this) {
-            n = ++lateShown;
-        }
+    /**
+     * One line per request, for the first {@value #ERRORS_SHOWN} that {@code shown} counts: which
+     * request, when, what; then once that further {@code kind} are counted, not shown.
+     */
+    private void describe(AtomicInteger shown, long rid, String when, String what, String kind) {
+        int n = shown.incrementAndGet();
         if (n <= ERRORS_SHOWN) {
-            progress.printf("chaos %s: request %d (%s, session %d, due at %d ms) ended too late, at %d ms, counted lost: %s%n",
-                    name, rid, schedule.service(rid), schedule.session(rid), schedule.dueNanos(rid) / 1_000_000, atMs, what);
-        }
-    }
-
-    /** One line per error answer, for the first {@value #ERRORS_SHOWN}: which request, when, what. */
-    private void describe(long rid, long atMs, String what) {
-        int n;
-        synchronized (this) {
-            n = ++errorsShown;
-        }
-        if (n <= ERRORS_SHOWN) {
-            progress.printf("chaos %s: request %d (%s, session %d, due at %d ms) ended at %d ms: %s%n", name,
-                    rid, schedule.service(rid), schedule.session(rid), schedule.dueNanos(rid) / 1_000_000, atMs, what);
+            progress.printf("chaos %s: request %d (%s, session %d, due at %d ms) %s: %s%n", name, rid,
+                    schedule.service(rid), schedule.session(rid), schedule.dueNanos(rid) / 1_000_000, when, what);
         } else if (n == ERRORS_SHOWN + 1) {
-            progress.printf("chaos %s: further errors are counted, not shown%n", name);
+            progress.printf("chaos %s: further %s are counted, not shown%n", name, kind);
         }
     }
 

@@ -5,7 +5,7 @@
  * bench}: the open-loop {@code LoadGenerator} over a {@code LoadTarget} (the gateway, or the raw
  * broker floor with its {@code FloorWorker} process), {@code BenchRun} (rates, the maximum search,
  * the plot) and {@code CapacityRun} (idle secure sessions over {@code RawSession}s). And the fault
- * checker of {@code bin/meshgate chaos}: {@code ChaosRun} drives a run, in which {@code ChaosTraffic}
+ * checker of {@code bin/meshgate chaos}: {@code ChaosRun} drives a run (an uncounted warm-up first), in which {@code ChaosTraffic}
  * sends a {@code ChaosSchedule} over {@code MeshgateClient} sessions (which resume by themselves) and {@code FaultInjection} injects
  * the {@code Fault} a {@code Scenario} names (one class each; processes are started again through
  * {@code ClusterProcesses}, from the command lines the state file records); the pure

@@ -59,9 +59,9 @@ public final class BrokerLink {
         return up;
     }
 
-    /** A message arrived from the broker (any message this node consumes): the broker delivers. */
-    public void arrived() {
-        lastArrival = clock.instant();
+    /** A message arrived from the broker at {@code at} (any message this node consumes): the broker delivers. */
+    public void arrived(Instant at) {
+        lastArrival = at;
     }
 
     /**
@@ -69,7 +69,7 @@ public final class BrokerLink {
      * delivers, and the link is up again if the message was sent after the loss.
      */
     public void roundTrip(Instant sentAt) {
-        arrived();
+        arrived(clock.instant());
         if (up) {
             return;
         }

@@ -3,8 +3,9 @@
  * envelopes onto JMS messages. Nothing else in meshgate touches {@code jakarta.jms} directly,
  * except the message-driven beans, which only translate with {@link io.meshgate.messaging.JmsEnvelopes}.
  *
- * {@link io.meshgate.messaging.BrokerLink} judges from the sends and round trips whether the
- * broker is reachable.
+ * {@link io.meshgate.messaging.BrokerLink} judges from the sends, the messages that arrive and the
+ * round trips whether the broker is reachable: a stalled send while messages still arrive is a
+ * slow broker, not a lost one.
  *
  * <p>Threading: {@link io.meshgate.messaging.JmsSender} is safe for any thread; it hands each
  * send a pooled context of its own, and a send may block while the adapter fails over, so socket

@@ -210,7 +210,7 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
     public void onReply(Envelope envelope) {
         MeshReply reply = MeshReply.from(envelope);
         replySeenAt = clock.instant();
-        sender.link().arrived();
+        sender.link().arrived(replySeenAt);
         if (reply.correlationId().startsWith(PROBE_PREFIX)) {
             sender.link().roundTrip(reply.time());
             return;

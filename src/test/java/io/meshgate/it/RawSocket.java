@@ -19,6 +19,7 @@ final class RawSocket implements AutoCloseable {
 
     private final LinkedBlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private volatile String closeReason;
     private final WebSocket ws;
 
     RawSocket(URI uri) throws Exception {
@@ -47,6 +48,7 @@ final class RawSocket implements AutoCloseable {
 
             @Override
             public CompletionStage<?> onClose(WebSocket s, int code, String reason) {
+                closeReason = reason;
                 closeCode.complete(code);
                 return null;
             }
@@ -87,6 +89,11 @@ final class RawSocket implements AutoCloseable {
     /** The close code the server sent, or fails after 10 s. */
     int closeCode() throws Exception {
         return closeCode.get(10, TimeUnit.SECONDS);
+    }
+
+    /** The reason the server's close frame gave, once {@link #closeCode()} has returned; null after a 1006. */
+    String closeReason() {
+        return closeReason;
     }
 
     @Override

@@ -45,7 +45,7 @@ class BrokerLinkTest {
     void aSlowSendDoesNotLoseTheLinkWhileMessagesStillArriveFromTheBroker() {
         Instant started = clock.instant();
         clock.advance(Duration.ofMillis(1_500));
-        link.arrived();
+        link.arrived(clock.instant());
         clock.advance(Duration.ofMillis(2_000));
 
         link.oldestSendWaiting(started);
@@ -57,7 +57,7 @@ class BrokerLinkTest {
     @Test
     void aSlowSendLosesTheLinkOnceNothingHasArrivedForTheStallLimit() {
         Instant started = clock.instant();
-        link.arrived();
+        link.arrived(clock.instant());
         clock.advance(Duration.ofMillis(2_001));
 
         link.oldestSendWaiting(started);
