@@ -39,7 +39,7 @@ public class ClusterView {
     private final Clock clock = Clock.systemUTC();
     private Membership membership;
     private volatile Instant selfHeardAt = Instant.EPOCH;
-    /** Since when this node has heard itself without a gap longer than the expiry time. */
+    /** Since when this node has heard itself without a gap longer than two heartbeat intervals. */
     private volatile Instant hearingSince = Instant.EPOCH;
     private volatile boolean silenceLogged;
 
@@ -48,7 +48,7 @@ public class ClusterView {
         membership = new Membership(Duration.ofMillis(expiryMs), clock, (id, why) -> {
             LOG.info(() -> "node " + id + " left the cluster (" + why.name().toLowerCase(java.util.Locale.ROOT) + ")");
             metrics.increment("meshgate_node_departures_total", "reason", why.name().toLowerCase(java.util.Locale.ROOT));
-        });
+        }, this::listeningSince);
         metrics.gauge("meshgate_cluster_nodes", "live nodes in this node's view", () -> membership.members().size());
     }
 
@@ -60,12 +60,12 @@ public class ClusterView {
             if (envelope.time() != null) {
                 sender.link().roundTrip(envelope.time());
             }
-            if (!hearsItself()) {
+            if (!hearsRecently()) {
                 hearingSince = status.seenAt();
-                if (silenceLogged) {
-                    silenceLogged = false;
-                    LOG.warning(() -> "control topic heard again; the cluster view is rebuilt from heartbeats");
-                }
+            }
+            if (silenceLogged) {
+                silenceLogged = false;
+                LOG.warning("control topic heard again");
             }
             selfHeardAt = status.seenAt();
         }
@@ -97,7 +97,8 @@ public class ClusterView {
         if (!hearsItself() && !silenceLogged && !selfHeardAt.equals(Instant.EPOCH)) {
             silenceLogged = true;
             LOG.warning(() -> "control topic silent: this node has not heard its own heartbeat for " + expiryMs
-                    + " ms; requests for services not in the view are answered UNAVAILABLE");
+                    + " ms; the view is kept as last heard (no node expires while this node hears nothing), and"
+                    + " requests for services not in it are answered UNAVAILABLE");
         }
     }
 
@@ -108,6 +109,21 @@ public class ClusterView {
      */
     public boolean known() {
         return hearsItself() && !clock.instant().isBefore(hearingSince.plusMillis(2 * heartbeatMs));
+    }
+
+    /**
+     * Since when this node has been listening to the control topic without a gap, or now while
+     * it hears nothing (its own heartbeat is late by more than a heartbeat interval): the other
+     * nodes' silence counts only from then ({@link Membership}). A failover of the broker
+     * silences every node at once; without this, the view would lose every node while this node
+     * could not hear, and again at once when it hears itself before the others.
+     */
+    private Instant listeningSince() {
+        return hearsRecently() ? hearingSince : clock.instant();
+    }
+
+    private boolean hearsRecently() {
+        return !selfHeardAt.isBefore(clock.instant().minusMillis(2 * heartbeatMs));
     }
 
     /** Whether this node heard its own heartbeat within the expiry time. */

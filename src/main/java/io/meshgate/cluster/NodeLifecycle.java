@@ -11,7 +11,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -65,7 +66,7 @@ public class NodeLifecycle {
     @ConfigProperty(name = "meshgate.heartbeat.intervalMs", defaultValue = "1000")
     long intervalMs;
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
     /** Gives the signal's thread (a JVM thread) the application's class loader and naming context. */
     @Resource
     ContextService context;
@@ -73,6 +74,12 @@ public class NodeLifecycle {
     private final AtomicBoolean departed = new AtomicBoolean();
     private final Instant startedAt = Instant.now();
     private long intervalStart = System.nanoTime();
+    /**
+     * The heartbeat's own thread: a heartbeat send can block while the adapter fails over, and on
+     * the container's managed scheduler (one thread on Payara) it would hold every other periodic
+     * task of the node behind it.
+     */
+    private ScheduledThreadPoolExecutor heartbeats;
     private ScheduledFuture<?> heartbeat;
     private Thread departureHook;
     private Optional<TermSignal> termSignal = Optional.empty();
@@ -84,7 +91,8 @@ public class NodeLifecycle {
     @PostConstruct
     void start() {
         LOG.info(() -> "node " + identity.id() + " starting; replies on " + identity.replyDestination());
-        heartbeat = scheduler.scheduleAtFixedRate(this::beat, 0, intervalMs, TimeUnit.MILLISECONDS);
+        heartbeats = new ScheduledThreadPoolExecutor(1, threads);
+        heartbeat = heartbeats.scheduleAtFixedRate(this::beat, 0, intervalMs, TimeUnit.MILLISECONDS);
         departureHook = new Thread(this::drainThenDepart, "meshgate-departure");
         Runtime.getRuntime().addShutdownHook(departureHook);
         termSignal = TermSignal.install(context.contextualRunnable(this::drainThenDepart));
@@ -121,6 +129,7 @@ public class NodeLifecycle {
             LOG.fine("JVM already shutting down; the hook announces the departure");
         }
         depart();
+        heartbeats.shutdownNow();
     }
 
     /** Announces this node's departure on the control topic (once) and stops the heartbeat. */

@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Whether this node can reach the broker. A send that fails marks the link lost; so does a send
+ * Whether this node can reach the broker. A broker connection that fails (told by
+ * {@link BrokerWatch} the moment its socket closes) marks the link lost; so does a send that fails, or a send
  * that has waited longer than the stall limit (the adapter blocks a send while it reconnects)
  * while nothing has arrived from the broker for as long: a broker that still delivers messages is
  * slow (a busy machine, producer flow control), not lost, and ending every request in flight on
@@ -92,6 +93,14 @@ public final class BrokerLink {
         if (tells(startedAt)) {
             lose(reason);
         }
+    }
+
+    /**
+     * The broker connection failed just now (its socket closed: the broker died or dropped this
+     * node): the link is lost, whatever the sends still say.
+     */
+    public void connectionFailed(String reason) {
+        lose(reason);
     }
 
     /**

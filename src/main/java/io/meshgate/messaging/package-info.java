@@ -5,10 +5,13 @@
  *
  * {@link io.meshgate.messaging.BrokerLink} judges from the sends, the messages that arrive and the
  * round trips whether the broker is reachable: a stalled send while messages still arrive is a
- * slow broker, not a lost one.
+ * slow broker, not a lost one. {@link io.meshgate.messaging.BrokerWatch} holds a connection of its
+ * own with the adapter's failover listener, so that a broker that dies is lost at once and a
+ * connection that fails over triggers the round trip that regains it. It is the one place that
+ * uses Artemis's own client API (the adapter's classes are visible to the application).
  *
  * <p>Threading: {@link io.meshgate.messaging.JmsSender} is safe for any thread; it hands each
  * send a pooled context of its own, and a send may block while the adapter fails over, so socket
- * reader threads never send. A watcher thread of its own checks for stalled sends.
+ * reader threads never send. A watcher thread of its own checks for stalled sends; the broker watch has a thread of its own.
  */
 package io.meshgate.messaging;

@@ -7,6 +7,7 @@ import io.meshgate.envelope.Envelope;
 import io.meshgate.envelope.MeshReply;
 import io.meshgate.envelope.MeshRequest;
 import io.meshgate.messaging.BrokerLink;
+import io.meshgate.messaging.BrokerWatch;
 import io.meshgate.messaging.JmsSender;
 import io.meshgate.metrics.Metrics;
 import io.meshgate.metrics.RequestStats;
@@ -17,8 +18,9 @@ import io.meshgate.wire.Json;
 import io.meshgate.wire.MeshgateException;
 import io.meshgate.wire.WireMessage;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -32,6 +34,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.function.Consumer;
@@ -80,7 +83,14 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
     long retryAfterViewUnknownMs;
     private RetryAdvice retryAdvice;
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
+    /**
+     * The reply path probes, on threads of their own: a probe send can block while the adapter
+     * fails over, and the container's managed scheduler (one thread on Payara) would then hold
+     * every other periodic task of the node behind it. Two threads, so that the probe sent when
+     * the broker connection comes back does not wait behind a scheduled one that is blocked.
+     */
+    private ScheduledThreadPoolExecutor prober;
     @Inject
     RequestTimer timer;
     @Inject
@@ -100,7 +110,13 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
         pending = new PendingRequests(timer.scheduler(), clock);
         retryAdvice = new RetryAdvice(retryAfterBrokerLostMs, retryAfterViewUnknownMs);
         metrics.gauge("meshgate_pending_requests", "requests waiting for a reply on this node", () -> pending.size());
-        scheduler.scheduleAtFixedRate(this::probeReplyPath, 0, PROBE_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        prober = new ScheduledThreadPoolExecutor(2, threads);
+        prober.scheduleAtFixedRate(this::probeReplyPath, 0, PROBE_INTERVAL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        prober.shutdownNow();
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -282,6 +298,15 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
         } else {
             handover.detach(sessionId);
         }
+    }
+
+    /**
+     * The broker connection works again (the backup took over, or the broker came back): prove
+     * the reply path now rather than at the next scheduled probe, so that the link is regained
+     * as soon as a round trip can tell.
+     */
+    void onBrokerReconnected(@Observes BrokerWatch.Reconnected event) {
+        prober.execute(this::probeReplyPath);
     }
 
     /**

@@ -9,7 +9,8 @@
  * node's reply queue.
  *
  * <p>Threading: socket reader threads submit, publisher threads send, reply listener threads,
- * collector threads and the request timer (timeouts) complete; {@link io.meshgate.routing.PendingRequests} arbitrates with one atomic
+ * collector threads and the request timer (timeouts) complete; the reply path probe (every second, and at
+ * once when {@link io.meshgate.messaging.BrokerWatch} says the broker connection is back) has two threads of its own; {@link io.meshgate.routing.PendingRequests} arbitrates with one atomic
  * removal per request. Depends on {@code cluster}, {@code service} (topic names),
  * {@code messaging}, {@code envelope}, {@code wire}.
  */

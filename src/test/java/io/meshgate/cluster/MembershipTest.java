@@ -248,4 +248,35 @@ class MembershipTest {
 
         assertEquals(List.of(Membership.Departure.EXPIRED), reasons);
     }
+
+    @Test
+    void aNodeSilentWhileThisNodeHearsNothingStaysAMember() {
+        List<Instant> listening = new CopyOnWriteArrayList<>(List.of(T0));
+        Membership view = new Membership(EXPIRY, clock, (id, why) -> departures.add(id), () -> listening.get(0));
+        view.heard(status("node-a", "echo"));
+        clock.advance(EXPIRY.plusSeconds(5));
+        listening.set(0, clock.instant());
+
+        view.expire();
+
+        assertTrue(view.isHosted("echo"));
+        assertEquals(List.of(), departures);
+    }
+
+    @Test
+    void aNodeSilenceCountsOnlyFromWhenThisNodeListensAgain() {
+        List<Instant> listening = new CopyOnWriteArrayList<>(List.of(T0));
+        Membership view = new Membership(EXPIRY, clock, (id, why) -> departures.add(id), () -> listening.get(0));
+        view.heard(status("node-a", "echo"));
+        clock.advance(Duration.ofSeconds(5));
+        listening.set(0, clock.instant());
+        clock.advance(EXPIRY);
+
+        assertEquals(List.of("node-a"), ids(view.members()));
+
+        clock.advance(Duration.ofMillis(1));
+
+        assertEquals(List.of(), view.members());
+        assertEquals(List.of("node-a"), departures);
+    }
 }

@@ -147,4 +147,25 @@ class BrokerLinkTest {
 
         assertFalse(link.up());
     }
+
+    @Test
+    void aFailedBrokerConnectionLosesTheLinkAtOnceWhileMessagesStillArrive() {
+        link.arrived(clock.instant());
+
+        link.connectionFailed("the broker connection failed");
+
+        assertFalse(link.up());
+        assertEquals(List.of(new BrokerLink.Change.Lost("the broker connection failed")), changes);
+    }
+
+    @Test
+    void aRoundTripSentBeforeTheConnectionFailedDoesNotRegainTheLink() {
+        Instant probeSent = clock.instant();
+        clock.advance(Duration.ofMillis(10));
+        link.connectionFailed("the broker connection failed");
+
+        link.roundTrip(probeSent);
+
+        assertFalse(link.up());
+    }
 }
