@@ -21,6 +21,15 @@ const RESUMABLE = new Set([1006, 1001, 1012, 1013]);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The error a call ends with for an error answer from the node. */
+function refusal(m) {
+  const details = { ingressNode: m.ingressNode, processedBy: m.processedBy };
+  if (m.retryAfterMs !== undefined) {
+    details.retryAfterMs = m.retryAfterMs;
+  }
+  return new MeshgateError(m.code, m.message, details);
+}
+
 /** A delay between half and all of {@code ms}. */
 function jitter(ms) {
   const half = Math.floor(ms / 2);
@@ -227,8 +236,10 @@ export class MeshgateClient {
 
   /**
    * Sends a call again after UNAVAILABLE (nothing ran) with the same id and idempotency key and the
-   * time it has left, after 50 ms doubling to 1 s with jitter, and never sooner than the answer's
-   * retryAfterMs plus up to a quarter of it more; false when the call has no time left for it.
+   * time it has left when it is sent (a timer that fires late must not give the gateway a deadline
+   * past the call's own), after 50 ms doubling to 1 s with jitter, and never sooner than the
+   * answer's retryAfterMs plus up to a quarter of it more; false when the call has no time left
+   * for it. A retry whose time has run out by then ends the call with the refusal it retried.
    */
   #retry(call, answer) {
     let backoff = jitter(Math.min(1000, 50 * 2 ** Math.min(call.attempts, 5)));
@@ -236,15 +247,20 @@ export class MeshgateClient {
       const advice = answer.retryAfterMs;
       backoff = Math.max(backoff, advice + Math.floor(Math.random() * (Math.floor(advice / 4) + 1)));
     }
-    const left = call.deadline - Date.now() - backoff;
-    if (left < 1) {
+    if (call.deadline - Date.now() - backoff < 1) {
       return false;
     }
     call.attempts++;
     setTimeout(() => {
-      if (!call.done) {
-        this.#send(call, Math.min(left, MAX_TIMEOUT_MS));
+      const left = call.deadline - Date.now();
+      if (call.done) {
+        return;
       }
+      if (left < 1) {
+        this.#finish(call, refusal(answer));
+        return;
+      }
+      this.#send(call, Math.min(left, MAX_TIMEOUT_MS));
     }, backoff);
     return true;
   }
@@ -309,11 +325,7 @@ export class MeshgateClient {
     if (m.code === 'UNAVAILABLE' && this.#retry(call, m)) {
       return;
     }
-    const details = { ingressNode: m.ingressNode, processedBy: m.processedBy };
-    if (m.retryAfterMs !== undefined) {
-      details.retryAfterMs = m.retryAfterMs;
-    }
-    this.#finish(call, new MeshgateError(m.code, m.message, details));
+    this.#finish(call, refusal(m));
   }
 
   // ----- connections, losing them and resuming

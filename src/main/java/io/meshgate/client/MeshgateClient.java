@@ -312,23 +312,29 @@ public final class MeshgateClient implements AutoCloseable {
 
     /**
      * Sends a call again after a retryable error ({@code UNAVAILABLE}: nothing ran) with the same
-     * id and idempotency key and the time it has left, after {@link RetryDelay#afterUnavailable};
-     * false when the call has no time left for it.
+     * id and idempotency key, after {@link RetryDelay#afterUnavailable}, with the time it has left
+     * when it is sent (a retry that runs late, on a busy machine, must not give the gateway a
+     * deadline past the call's own: its answer would come after the call had ended); false when
+     * the call has no time left for it. A retry whose time has run out by then ends the call
+     * with the refusal it retried.
      */
-    private boolean retry(Call call, int attempt, long retryAfterMs) {
+    private boolean retry(Call call, Response refusal, int attempt, long retryAfterMs) {
         long backoffMs = RetryDelay.afterUnavailable(attempt, retryAfterMs, RANDOM);
-        long leftMs = call.leftMs() - backoffMs;
-        if (leftMs < 1) {
+        if (call.leftMs() - backoffMs < 1) {
             return false;
         }
-        WireMessage.Request r = call.request;
-        WireMessage.Request again = new WireMessage.Request(r.id(), r.service(), r.type(), r.params(), leftMs,
-                r.idempotencyKey());
         retries.incrementAndGet();
         CompletableFuture.delayedExecutor(backoffMs, TimeUnit.MILLISECONDS).execute(() -> {
-            if (!call.result.isDone()) {
-                sendCall(call, again);
+            long leftMs = call.leftMs();
+            if (leftMs < 1) {
+                call.result.complete(refusal);
             }
+            if (call.result.isDone()) {
+                return;
+            }
+            WireMessage.Request r = call.request;
+            sendCall(call, new WireMessage.Request(r.id(), r.service(), r.type(), r.params(), leftMs,
+                    r.idempotencyKey()));
         });
         return true;
     }
@@ -375,7 +381,7 @@ public final class MeshgateClient implements AutoCloseable {
             return;
         }
         if (!r.ok() && MeshgateException.Kind.ofCode(r.errorCode()).retryable()
-                && retry(call, call.attempts.getAndIncrement(), retryAfterMs)) {
+                && retry(call, r, call.attempts.getAndIncrement(), retryAfterMs)) {
             return;
         }
         if (!call.result.complete(r)) {
