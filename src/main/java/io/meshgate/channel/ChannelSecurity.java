@@ -129,6 +129,33 @@ public class ChannelSecurity {
                 tlsClientCertificate, sessionId, limits, Duration.ofMillis(rekeyAfterMs), Clock.systemUTC());
     }
 
+    /**
+     * Both ends of a channel in memory, for the node's warm-up: the server end is a session's
+     * frame layer as {@link #newLayer} makes it, the client end runs the client role with the
+     * node's own credential. Nothing here reaches a socket or trusts a peer: each end accepts only
+     * the node's own certificate. In plain mode both ends are the plain layer.
+     */
+    public FramePair inMemoryPair() {
+        if (!secure) {
+            return new FramePair(plain, plain);
+        }
+        X509Certificate own = credential.certificate();
+        SecureChannel.PeerVerifier onlyOwn = chain -> {
+            if (chain.isEmpty() || !chain.get(0).equals(own)) {
+                throw new IllegalStateException("the in-memory pair only accepts this node's own certificate");
+            }
+        };
+        byte[] sessionId = new byte[16];
+        Duration rekey = Duration.ofMillis(rekeyAfterMs);
+        return new FramePair(
+                SecureChannel.client(credential.chain(), credential.key(), onlyOwn, limits, rekey, Clock.systemUTC()),
+                SecureChannel.server(credential.chain(), credential.key(), onlyOwn, null, sessionId, limits, rekey,
+                        Clock.systemUTC()));
+    }
+
+    /** The two ends of an in-memory channel (see {@link #inMemoryPair()}). */
+    public record FramePair(FrameLayer client, FrameLayer server) { }
+
     private CertificateVerifier currentVerifier() {
         if (denyListFile.isPresent()) {
             try {

@@ -11,8 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Answers a WebSocket upgrade with 503 once the node has stopped taking sessions (it is
- * draining): nginx then tries the next node ({@code proxy_next_upstream http_503}).
+ * Answers a WebSocket upgrade with 503 while the node takes no sessions (it is still warming up,
+ * or it is draining): nginx then tries the next node ({@code proxy_next_upstream http_503}).
  */
 @WebFilter(urlPatterns = "/ws")
 public class IntakeFilter extends HttpFilter {
@@ -24,9 +24,10 @@ public class IntakeFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!intake.open()) {
+        if (!intake.sessionsOpen()) {
             response.setHeader("Retry-After", "0");
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "node is draining");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    intake.open() ? "node is warming up" : "node is draining");
             return;
         }
         chain.doFilter(request, response);

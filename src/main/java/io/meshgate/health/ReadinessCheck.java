@@ -30,8 +30,9 @@ import org.eclipse.microprofile.health.Readiness;
  * own heartbeat on the control topic (the adapter is deployed, the control listener active), its
  * reply destination delivers (some reply arrived within five seconds; a probe goes every second),
  * and the adapter reports a live activation of the push listener and of the request listener of every hosted service
- * ({@link ListenerActivations}). Payara's own "ready" checks none of these. Every second the
- * state is evaluated and each change is logged once, with the checks that failed.
+ * ({@link ListenerActivations}); and, once all of these have held, the node has warmed up its hot
+ * paths ({@link NodeWarmup}, started from here). Payara's own "ready" checks none of these. Every
+ * second the state is evaluated and each change is logged once, with the checks that failed.
  */
 @Readiness
 @ApplicationScoped
@@ -47,6 +48,8 @@ public class ReadinessCheck implements HealthCheck, NodeReadiness {
     ServiceRegistry registry;
     @Inject
     JmsSender sender;
+    @Inject
+    NodeWarmup warmup;
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -83,8 +86,15 @@ public class ReadinessCheck implements HealthCheck, NodeReadiness {
         return !checks().containsValue(false);
     }
 
-    /** Each check by name, in a stable order. */
+    /** Each check by name, in a stable order; the last, {@code warm}, only once all the others hold. */
     private Map<String, Boolean> checks() {
+        Map<String, Boolean> checks = paths();
+        checks.put("warm", warmup.done());
+        return checks;
+    }
+
+    /** The checks that the node's messaging paths work. */
+    private Map<String, Boolean> paths() {
         Map<String, Boolean> checks = new LinkedHashMap<>();
         checks.put("broker", sender.brokerUp());
         checks.put("controlTopic", cluster.hearsItself());
@@ -97,6 +107,9 @@ public class ReadinessCheck implements HealthCheck, NodeReadiness {
     }
 
     private void logChange() {
+        if (!warmup.done() && !paths().containsValue(false)) {
+            warmup.start();
+        }
         Map<String, Boolean> checks = checks();
         boolean ready = !checks.containsValue(false);
         if (lastReady != null && lastReady == ready) {
