@@ -1,33 +1,34 @@
 package io.meshgate.launcher;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.ha.SharedStoreBackupPolicyConfiguration;
-import org.apache.activemq.artemis.core.config.ha.SharedStorePrimaryPolicyConfiguration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /**
  * The embedded Artemis broker of a local cluster, in its own process:
  * {@code BrokerMain <port> <data folder> [primary|backup <peer port>]} (the last two for one
- * broker of a shared-store HA pair). Listens on 127.0.0.1 only, keeps durable
- * subscriptions in a journal under the data folder, sends messages that fail five deliveries to
- * {@code DLQ} and expired ones nowhere, and keeps its duplicate-detection ids in memory only.
- * Stops on SIGTERM.
+ * broker of a shared-store HA pair). Its configuration is the project's {@code
+ * server-config/artemis} (the folder in {@code -Dmeshgate.broker.config}, else under {@code
+ * -Dmeshgate.home}): {@code broker.xml} alone, {@code broker-primary.xml} or {@code
+ * broker-backup.xml} in a pair, the same files a standalone Artemis would use, with the port, data
+ * folder and peer port passed as the system properties they name. Stops on SIGTERM.
  */
 public final class BrokerMain {
 
     private static final Logger LOG = Logger.getLogger(BrokerMain.class.getName());
     /** Artemis's audit loggers log every message at INFO: far too costly for a gateway's broker. */
     private static final Logger AUDIT = Logger.getLogger("org.apache.activemq.audit");
+
+    /** The system properties the configuration files read. */
+    static final String PORT = "meshgate.broker.port";
+    static final String DATA = "meshgate.broker.data";
+    static final String PEER_PORT = "meshgate.broker.peerPort";
+    static final String CONFIG = "meshgate.broker.config";
 
     /** A broker of a pair logs this once the serving broker knows it as its backup (AMQ221031: backup announced). */
     static final String BACKUP_ANNOUNCED = "AMQ221031";
@@ -56,12 +57,17 @@ public final class BrokerMain {
             throw new IllegalArgumentException("usage: BrokerMain <port> <data folder> [primary|backup <peer port>]");
         }
         AUDIT.setLevel(Level.OFF);
-        int port = Integer.parseInt(args[0]);
-        Configuration config = configuration(port, Path.of(args[1]));
-        if (args.length == 4) {
-            sharedStorePair(config, port, Integer.parseInt(args[3]), "backup".equals(args[2]));
+        Path file = configFolder().resolve(configFile(args));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no broker configuration at " + file);
         }
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(config);
+        System.setProperty(PORT, Integer.toString(Integer.parseInt(args[0])));
+        System.setProperty(DATA, Path.of(args[1]).toAbsolutePath().toString());
+        System.setProperty(CONFIG, file.getParent().toString());
+        if (args.length == 4) {
+            System.setProperty(PEER_PORT, Integer.toString(Integer.parseInt(args[3])));
+        }
+        EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfigResourcePath(file.toUri().toString());
         broker.start();
         LOG.info(() -> args.length == 4 && "backup".equals(args[2])
                 ? "meshgate backup broker waiting on 127.0.0.1:" + args[0] + " for its primary to fail"
@@ -80,49 +86,31 @@ public final class BrokerMain {
     }
 
     /**
-     * Makes the broker one of a shared-store HA pair: both use the same data folder; the primary
-     * holds the journal's file lock, the backup waits for it (the OS frees it the moment the
-     * primary's process dies) and then serves. The cluster connection to the peer is how the
-     * backup announces itself, so that clients (with {@code HA=true}) learn where to fail over.
-     * Failover also on an orderly stop of the primary.
+     * The configuration file for these arguments: {@code broker.xml} for one broker,
+     * {@code broker-primary.xml} or {@code broker-backup.xml} for one of a pair.
+     *
+     * @throws IllegalArgumentException for a role that is neither
      */
-    static void sharedStorePair(Configuration config, int port, int peerPort, boolean backup) throws Exception {
-        config.addConnectorConfiguration("self", "tcp://127.0.0.1:" + port);
-        config.addConnectorConfiguration("peer", "tcp://127.0.0.1:" + peerPort);
-        config.setClusterUser("meshgate-cluster").setClusterPassword("meshgate-local-pair");
-        config.addClusterConfiguration(new ClusterConnectionConfiguration().setName("meshgate-ha")
-                .setConnectorName("self").setStaticConnectors(java.util.List.of("peer")).setRetryInterval(500));
-        config.setHAPolicyConfiguration(backup
-                ? new SharedStoreBackupPolicyConfiguration().setFailoverOnServerShutdown(true).setAllowFailBack(false)
-                : new SharedStorePrimaryPolicyConfiguration().setFailoverOnServerShutdown(true));
+    static String configFile(String... args) {
+        if (args.length != 4) {
+            return "broker.xml";
+        }
+        if (!"primary".equals(args[2]) && !"backup".equals(args[2])) {
+            throw new IllegalArgumentException("a broker of a pair is 'primary' or 'backup', not '" + args[2] + "'");
+        }
+        return "broker-" + args[2] + ".xml";
     }
 
-    /** The broker configuration for a port and data folder. */
-    static Configuration configuration(int port, Path data) throws Exception {
-        // A delivery that fails is retried after 100 ms doubling to 1 s, ten times: a node that
-        // is stopping fails every delivery it still takes, in a tight loop without a delay, and
-        // would use up a request's attempts in milliseconds while a healthy node stands by.
-        AddressSettings meshgate = new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of("DLQ"))
-                .setMaxDeliveryAttempts(10)
-                .setRedeliveryDelay(100)
-                .setRedeliveryMultiplier(2)
-                .setMaxRedeliveryDelay(1_000)
-                .setAutoCreateQueues(true)
-                .setAutoCreateAddresses(true);
-        return new ConfigurationImpl()
-                .setName("meshgate-broker")
-                .setPersistenceEnabled(true)
-                // duplicate detection (replies carry _AMQ_DUPL_ID) in memory only: a persisted id
-                // cache costs a journal write per reply, and every message here is non-persistent
-                .setPersistIDCache(false)
-                .setSecurityEnabled(false)
-                .setJMXManagementEnabled(false)
-                .setJournalDirectory(data.resolve("journal").toString())
-                .setBindingsDirectory(data.resolve("bindings").toString())
-                .setPagingDirectory(data.resolve("paging").toString())
-                .setLargeMessagesDirectory(data.resolve("large").toString())
-                .addAcceptorConfiguration("netty", "tcp://127.0.0.1:" + port)
-                .addAddressSetting("#", meshgate);
+    /** {@code -Dmeshgate.broker.config}, else {@code server-config/artemis} under {@code -Dmeshgate.home}. */
+    private static Path configFolder() {
+        String folder = System.getProperty(CONFIG);
+        if (folder != null) {
+            return Path.of(folder);
+        }
+        String home = System.getProperty("meshgate.home");
+        if (home == null) {
+            throw new IllegalStateException("set -D" + CONFIG + " (the folder of broker.xml) or -Dmeshgate.home");
+        }
+        return Path.of(home, "server-config", "artemis");
     }
 }

@@ -374,7 +374,9 @@ public final class LocalCluster implements AutoCloseable {
      * backup of a shared-store pair with the peer on {@code peerPort}; both use the same data folder.
      */
     private List<String> brokerCommand(int port, String role, int peerPort) throws IOException {
-        List<String> c = new ArrayList<>(List.of(java(), "-Xmx256m", "-cp", launcherClasspath(),
+        List<String> c = new ArrayList<>(List.of(java(), "-Xmx256m",
+                "-D" + BrokerMain.CONFIG + "=" + options.home().resolve("server-config/artemis"),
+                "-cp", launcherClasspath(),
                 BrokerMain.class.getName(), Integer.toString(port), options.runDir().resolve("broker-data").toString()));
         if (peerPort != 0) {
             c.addAll(List.of(role, Integer.toString(peerPort)));

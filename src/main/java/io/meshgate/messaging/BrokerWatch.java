@@ -13,6 +13,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -129,7 +130,11 @@ public class BrokerWatch {
 
     /** Artemis's failover thread: hand off, never block it. */
     private void onFailoverEvent(FailoverEventType type) {
-        scheduler.execute(() -> handle(type));
+        try {
+            scheduler.execute(() -> handle(type));
+        } catch (RejectedExecutionException closing) {
+            LOG.fine(() -> "broker watch closing; " + type + " not handled");
+        }
     }
 
     private void handle(FailoverEventType type) {

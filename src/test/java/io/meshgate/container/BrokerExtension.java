@@ -43,7 +43,8 @@ public final class BrokerExtension implements BeforeAllCallback {
             String cp = home.resolve("target/classes") + File.pathSeparator
                     + Files.readString(home.resolve("target/launcher.classpath")).trim();
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-cp", cp, "io.meshgate.launcher.BrokerMain", Integer.toString(port),
+                    "-Xmx256m", "-Dmeshgate.broker.config=" + home.resolve("server-config/artemis"),
+                    "-cp", cp, "io.meshgate.launcher.BrokerMain", Integer.toString(port),
                     dir.resolve("broker-data").toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile()).start();
             Broker broker = new Broker(p);

@@ -3,7 +3,14 @@ package io.meshgate.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.apache.activemq.artemis.core.config.ha.SharedStoreBackupPolicyConfiguration;
+import org.apache.activemq.artemis.core.config.ha.SharedStorePrimaryPolicyConfiguration;
+import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.junit.jupiter.api.Test;
 
 class BrokerMainTest {
@@ -31,5 +38,68 @@ class BrokerMainTest {
 
         assertEquals("not the command of a broker of a pair: " + single,
                 assertThrows(IllegalArgumentException.class, () -> BrokerMain.asBackup(single)).getMessage());
+    }
+
+    @Test
+    void aBrokerAloneReadsBrokerXmlAndOneOfAPairReadsTheFileOfItsRole() {
+        assertEquals(List.of("broker.xml", "broker-primary.xml", "broker-backup.xml"), List.of(
+                BrokerMain.configFile("40001", "/d"), BrokerMain.configFile("40001", "/d", "primary", "40002"),
+                BrokerMain.configFile("40001", "/d", "backup", "40002")));
+    }
+
+    @Test
+    void aPairRoleOtherThanPrimaryOrBackupIsRefused() {
+        assertEquals("a broker of a pair is 'primary' or 'backup', not 'live'", assertThrows(
+                IllegalArgumentException.class, () -> BrokerMain.configFile("40001", "/d", "live", "40002")).getMessage());
+    }
+
+    @Test
+    void theServerConfigBrokerListensOnThePortItIsGivenAndRedeliversWithBackoffToDlq() throws Exception {
+        FileConfiguration c = load("broker.xml");
+
+        Map<String, Object> acceptor = c.getAcceptorConfigurations().iterator().next().getParams();
+        assertEquals(List.of("127.0.0.1", "40001"), List.of(acceptor.get("host").toString(), acceptor.get("port").toString()));
+        assertEquals("/run/broker-data/journal", c.getJournalDirectory());
+        assertEquals(false, c.isPersistIDCache());
+        AddressSettings all = c.getAddressSettings().get("#");
+        assertEquals(List.of("DLQ", 10, 100L, 2.0, 1000L), List.of(all.getDeadLetterAddress().toString(),
+                all.getMaxDeliveryAttempts(), all.getRedeliveryDelay(), all.getRedeliveryMultiplier(),
+                all.getMaxRedeliveryDelay()));
+        assertEquals(List.of(), c.getClusterConfigurations());
+    }
+
+    @Test
+    void theServerConfigPrimaryHoldsTheSharedStoreAndFailsOverOnShutdown() throws Exception {
+        FileConfiguration c = load("broker-primary.xml");
+
+        SharedStorePrimaryPolicyConfiguration ha = (SharedStorePrimaryPolicyConfiguration) c.getHAPolicyConfiguration();
+        assertEquals(true, ha.isFailoverOnServerShutdown());
+        assertEquals(List.of("peer"), c.getClusterConfigurations().get(0).getStaticConnectors());
+        assertEquals("40002", c.getConnectorConfigurations().get("peer").getParams().get("port").toString());
+    }
+
+    @Test
+    void theServerConfigBackupDoesNotHandTheStoreBackToAPrimaryStartedAgain() throws Exception {
+        FileConfiguration c = load("broker-backup.xml");
+
+        SharedStoreBackupPolicyConfiguration ha = (SharedStoreBackupPolicyConfiguration) c.getHAPolicyConfiguration();
+        assertEquals(List.of(true, false), List.of(ha.isFailoverOnServerShutdown(), ha.isAllowFailBack()));
+    }
+
+    /** One of the project's broker files, read as the broker reads it, for port 40001 (peer 40002). */
+    private static FileConfiguration load(String file) throws Exception {
+        Path folder = Path.of(System.getProperty("meshgate.home", ".")).toAbsolutePath().resolve("server-config/artemis");
+        Map<String, String> properties = Map.of(BrokerMain.PORT, "40001", BrokerMain.PEER_PORT, "40002",
+                BrokerMain.DATA, "/run/broker-data", BrokerMain.CONFIG, folder.toString());
+        properties.forEach(System::setProperty);
+        try {
+            FileConfiguration c = new FileConfiguration();
+            FileDeploymentManager deployment = new FileDeploymentManager(folder.resolve(file).toUri().toString());
+            deployment.addDeployable(c);
+            deployment.readConfiguration();
+            return c;
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
     }
 }
