@@ -1,6 +1,6 @@
 package io.meshgate.cluster;
 
-import io.meshgate.health.ListenerActivations;
+import io.meshgate.messaging.ListenerActivations;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;

@@ -3,6 +3,7 @@ package io.meshgate.health;
 import io.meshgate.cluster.ClusterView;
 import io.meshgate.cluster.NodeReadiness;
 import io.meshgate.messaging.JmsSender;
+import io.meshgate.messaging.ListenerActivations;
 import io.meshgate.push.PushPublisher;
 import io.meshgate.routing.RequestRouter;
 import io.meshgate.service.ServiceDispatcher;

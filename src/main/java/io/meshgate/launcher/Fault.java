@@ -57,6 +57,19 @@ interface Fault {
         }
     }
 
+    /**
+     * Refuses a cluster without nginx for a fault that moves sessions: without it every session
+     * connects to the first node's own listener, and a session whose node goes has nowhere else
+     * to resume, so the run would measure the missing proxy, not the fault.
+     */
+    static void requireNginx(ClusterState s) {
+        if (s.nginx() == null) {
+            throw new IllegalArgumentException("this scenario needs nginx (install it and run bin/meshgate up again):"
+                    + " without it every session is on " + s.nodes().get(0).id() + "'s own listener, and a session"
+                    + " whose node goes has nowhere else to resume");
+        }
+    }
+
     /** Refuses a cluster with fewer nodes than a fault needs. */
     static void requireNodes(ClusterState s, int n, String why) {
         if (s.nodes().size() < n) {

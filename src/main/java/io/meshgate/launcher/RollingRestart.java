@@ -18,6 +18,12 @@ final class RollingRestart implements Fault {
     }
 
     @Override
+    public void check(ClusterState s) {
+        Fault.requireNginx(s);
+        Fault.super.check(s);
+    }
+
+    @Override
     public void inject(List<String> sessionNodes) throws Exception {
         restartAll(processes, id -> { });
     }

@@ -20,6 +20,12 @@ final class TermNode implements Fault {
     }
 
     @Override
+    public void check(ClusterState s) {
+        Fault.requireNginx(s);
+        Fault.super.check(s);
+    }
+
+    @Override
     public void inject(List<String> sessionNodes) throws Exception {
         ClusterState s = processes.state();
         ClusterState.Node node = s.node(Fault.busiest(s, sessionNodes));

@@ -9,6 +9,8 @@
  * own with the adapter's failover listener, so that a broker that dies is lost at once and a
  * connection that fails over triggers the round trip that regains it. It is the one place that
  * uses Artemis's own client API (the adapter's classes are visible to the application).
+ * {@link io.meshgate.messaging.ListenerActivations} reads the adapter's activation log to tell
+ * which listeners are attached (readiness).
  *
  * <p>Threading: {@link io.meshgate.messaging.JmsSender} is safe for any thread; it hands each
  * send a pooled context of its own, and a send may block while the adapter fails over, so socket

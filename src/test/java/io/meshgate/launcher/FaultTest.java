@@ -77,10 +77,22 @@ class FaultTest {
         ClusterState recorded = new ClusterState(THREE.accessPoint(), new ClusterState.Proc("tcp://127.0.0.1:2", 10,
                 List.of("java", "BrokerMain"), "/tmp/logs/broker.log"), THREE.nodes().stream()
                 .map(n -> new ClusterState.Node(n.id(), n.url(), n.port(), n.pid(), n.tlsUrl(), List.of("java"), "x.log"))
-                .toList(), null, "/tmp/logs", null);
+                .toList(), new ClusterState.Proc("https://127.0.0.1:1", 30), "/tmp/logs", null);
 
         Scenario.TERM_NODE.fault(processes, Duration.ZERO).check(recorded);
         Scenario.KILL_INGRESS.fault(processes, Duration.ZERO).check(recorded);
+        Scenario.ROLLING_RESTART.fault(processes, Duration.ZERO).check(recorded);
+    }
+
+    @Test
+    void faultsThatMoveSessionsRefuseAClusterWithoutNginx() {
+        for (Scenario moving : List.of(Scenario.KILL_INGRESS, Scenario.TERM_NODE, Scenario.ROLLING_RESTART)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> moving.fault(processes, Duration.ZERO).check(THREE));
+            assertEquals("this scenario needs nginx (install it and run bin/meshgate up again): without it every"
+                    + " session is on node-1's own listener, and a session whose node goes has nowhere else to resume",
+                    e.getMessage(), moving.id());
+        }
     }
 
     @Test

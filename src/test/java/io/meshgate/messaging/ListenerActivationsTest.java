@@ -1,4 +1,4 @@
-package io.meshgate.health;
+package io.meshgate.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

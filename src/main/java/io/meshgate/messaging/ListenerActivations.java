@@ -1,4 +1,4 @@
-package io.meshgate.health;
+package io.meshgate.messaging;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
