@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystem;
@@ -17,17 +18,14 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.interfaces.ECPrivateKey;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +33,14 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMException;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
  * PEM and PKCS#12 files: X.509 certificates ("CERTIFICATE"), unencrypted PKCS#8 EC private keys
@@ -46,6 +52,10 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  * truncated in place, and a private key is never readable by others, not even for a moment. On
  * POSIX file systems private keys and PKCS#12 files end with {@code rw-------}, certificates with
  * {@code rw-r--r--} (exactly, whatever the umask).
+ *
+ * <p>PEM is read with BouncyCastle's {@link PEMParser} and written with its {@link PemWriter}
+ * (bcpkix and bcprov, already the project's PKI libraries); the key material then passes through
+ * their buffers, which cannot be wiped.
  *
  * <p>Unparseable content is a {@link CryptoException} with {@code MALFORMED}; I/O failures are
  * {@link IOException}s.
@@ -59,10 +69,6 @@ public final class PemFiles {
 
     private static final String CERTIFICATE = "CERTIFICATE";
     private static final String PRIVATE_KEY = "PRIVATE KEY";
-    private static final String BEGIN = "-----BEGIN ";
-    private static final String END = "-----END ";
-    private static final String DASHES = "-----";
-    private static final byte[] NEWLINE = {'\n'};
 
     private PemFiles() {
     }
@@ -93,9 +99,9 @@ public final class PemFiles {
     /** All certificates in a PEM file, in file order; there must be at least one. */
     public static List<X509Certificate> readCertificates(Path file) throws IOException {
         List<X509Certificate> out = new ArrayList<>();
-        for (Block b : blocks(Files.readAllBytes(file), file)) {
-            if (b.label().equals(CERTIFICATE)) {
-                out.add(parseCertificate(b.der(), file));
+        for (Object o : objects(file)) {
+            if (o instanceof X509CertificateHolder holder) {
+                out.add(certificate(holder, file));
             }
         }
         if (out.isEmpty()) {
@@ -123,21 +129,18 @@ public final class PemFiles {
 
     /** The EC private key in an unencrypted PKCS#8 PEM file (the first "PRIVATE KEY" block). */
     public static PrivateKey readPrivateKey(Path file) throws IOException {
-        byte[] content = Files.readAllBytes(file);
-        try {
-            for (Block b : blocks(content, file)) {
-                if (b.label().equals(PRIVATE_KEY)) {
-                    try {
-                        return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(b.der()));
-                    } catch (GeneralSecurityException e) {
-                        throw malformed("not an EC PKCS#8 private key: " + file);
-                    } finally {
-                        Arrays.fill(b.der(), (byte) 0);
+        for (Object o : objects(file)) {
+            if (o instanceof PrivateKeyInfo info) {
+                try {
+                    PrivateKey key = new JcaPEMKeyConverter().getPrivateKey(info);
+                    if (key instanceof ECPrivateKey) {
+                        return key;
                     }
+                } catch (PEMException e) {
+                    // not a key the JDK can make: refused below
                 }
+                throw malformed("not an EC PKCS#8 private key: " + file);
             }
-        } finally {
-            Arrays.fill(content, (byte) 0);
         }
         throw malformed("no unencrypted PRIVATE KEY block in " + file);
     }
@@ -231,55 +234,41 @@ public final class PemFiles {
         return fs.supportedFileAttributeViews().contains("posix");
     }
 
+    /** Appends one PEM block (64-character lines, as RFC 7468 says) with BouncyCastle's writer. */
     private static void pem(ByteArrayOutputStream out, String label, byte[] der) {
-        byte[] body = Base64.getMimeEncoder(64, NEWLINE).encode(der);
-        out.writeBytes((BEGIN + label + DASHES + "\n").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(body);
-        Arrays.fill(body, (byte) 0);
-        out.writeBytes(("\n" + END + label + DASHES + "\n").getBytes(StandardCharsets.US_ASCII));
+        try (PemWriter w = new PemWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII))) {
+            w.writeObject(new PemObject(label, der));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("writing to memory failed", e);
+        }
     }
 
-    private record Block(String label, byte[] der) {
-    }
-
-    private static List<Block> blocks(byte[] content, Path file) {
-        String text = new String(content, StandardCharsets.US_ASCII);
-        List<Block> out = new ArrayList<>();
-        String label = null;
-        StringBuilder body = new StringBuilder();
-        for (String raw : text.split("\r?\n|\r")) {
-            String line = raw.strip();
-            if (label == null) {
-                if (line.startsWith(BEGIN) && line.endsWith(DASHES) && line.length() > BEGIN.length() + DASHES.length()) {
-                    label = line.substring(BEGIN.length(), line.length() - DASHES.length());
-                    body.setLength(0);
-                }
-            } else if (line.startsWith(END)) {
-                if (!line.equals(END + label + DASHES)) {
-                    throw malformed("PEM block " + label + " not closed in " + file);
-                }
+    /**
+     * The objects of a PEM file in file order, as BouncyCastle's {@link PEMParser} reads them
+     * (text around the blocks is skipped; an unknown block label is an error).
+     */
+    private static List<Object> objects(Path file) throws IOException {
+        List<Object> out = new ArrayList<>();
+        try (PEMParser parser = new PEMParser(Files.newBufferedReader(file, StandardCharsets.ISO_8859_1))) {
+            while (true) {
+                Object o;
                 try {
-                    out.add(new Block(label, Base64.getDecoder().decode(body.toString())));
-                } catch (IllegalArgumentException e) {
-                    throw malformed("PEM block " + label + " is not base64 (encrypted?) in " + file);
-                } finally {
-                    body.setLength(0);
+                    o = parser.readObject();
+                } catch (IOException | RuntimeException e) {
+                    throw new CryptoException(CryptoException.Reason.MALFORMED,
+                            "unreadable PEM in " + file + ": " + e.getMessage(), e);
                 }
-                label = null;
-            } else {
-                body.append(line);
+                if (o == null) {
+                    return out;
+                }
+                out.add(o);
             }
         }
-        if (label != null) {
-            throw malformed("PEM block " + label + " not closed in " + file);
-        }
-        return out;
     }
 
-    private static X509Certificate parseCertificate(byte[] der, Path file) {
+    private static X509Certificate certificate(X509CertificateHolder holder, Path file) {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            return new JcaX509CertificateConverter().getCertificate(holder);
         } catch (CertificateException e) {
             throw new CryptoException(CryptoException.Reason.MALFORMED, "not an X.509 certificate in " + file, e);
         }
