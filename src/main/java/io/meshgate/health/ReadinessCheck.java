@@ -87,7 +87,7 @@ public class ReadinessCheck implements HealthCheck, NodeReadiness {
         return !checks().containsValue(false);
     }
 
-    /** Each check by name, in a stable order; the last, {@code warm}, only once all the others hold. */
+    /** Each check by name, in a stable order; the last is {@code warm}. */
     private Map<String, Boolean> checks() {
         Map<String, Boolean> checks = paths();
         checks.put("warm", warmup.done());
@@ -107,11 +107,13 @@ public class ReadinessCheck implements HealthCheck, NodeReadiness {
         return checks;
     }
 
+    /** Every second: starts the warm-up once the messaging paths work, and logs each change of readiness. */
     private void logChange() {
-        if (!warmup.done() && !paths().containsValue(false)) {
+        Map<String, Boolean> checks = paths();
+        if (!warmup.done() && !checks.containsValue(false)) {
             warmup.start();
         }
-        Map<String, Boolean> checks = checks();
+        checks.put("warm", warmup.done());
         boolean ready = !checks.containsValue(false);
         if (lastReady != null && lastReady == ready) {
             return;

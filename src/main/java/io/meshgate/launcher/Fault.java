@@ -58,16 +58,22 @@ interface Fault {
     }
 
     /**
-     * Refuses a cluster without nginx for a fault that moves sessions: without it every session
-     * connects to the first node's own listener, and a session whose node goes has nowhere else
-     * to resume, so the run would measure the missing proxy, not the fault.
+     * Refuses a cluster without nginx, saying {@code why} the fault needs it (for a fault that
+     * moves sessions: without nginx every session is on the first node's own listener, and a
+     * session whose node goes has nowhere else to resume, so the run would measure the missing
+     * proxy, not the fault).
      */
-    static void requireNginx(ClusterState s) {
+    static void requireNginx(ClusterState s, String why) {
         if (s.nginx() == null) {
-            throw new IllegalArgumentException("this scenario needs nginx (install it and run bin/meshgate up again):"
-                    + " without it every session is on " + s.nodes().get(0).id() + "'s own listener, and a session"
-                    + " whose node goes has nowhere else to resume");
+            throw new IllegalArgumentException("this scenario needs nginx (install it and run bin/meshgate up again): "
+                    + why);
         }
+    }
+
+    /** {@link #requireNginx} for a fault that moves sessions from node to node. */
+    static void requireNginxToMoveSessions(ClusterState s) {
+        requireNginx(s, "without it every session is on " + s.nodes().get(0).id() + "'s own listener, and a session"
+                + " whose node goes has nowhere else to resume");
     }
 
     /** Refuses a cluster with fewer nodes than a fault needs. */

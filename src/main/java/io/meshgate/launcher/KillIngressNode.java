@@ -19,7 +19,7 @@ final class KillIngressNode implements Fault {
     @Override
     public void check(ClusterState s) {
         Fault.requireNodes(s, 2, "one to kill, one for its sessions to move to");
-        Fault.requireNginx(s);
+        Fault.requireNginxToMoveSessions(s);
         Fault.super.check(s);
     }
 

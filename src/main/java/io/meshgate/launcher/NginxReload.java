@@ -16,9 +16,7 @@ final class NginxReload implements Fault {
 
     @Override
     public void check(ClusterState s) {
-        if (s.nginx() == null) {
-            throw new IllegalArgumentException("this scenario needs nginx; the cluster runs without it");
-        }
+        Fault.requireNginx(s, "it reloads nginx");
     }
 
     @Override

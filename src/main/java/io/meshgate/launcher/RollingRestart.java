@@ -19,7 +19,7 @@ final class RollingRestart implements Fault {
 
     @Override
     public void check(ClusterState s) {
-        Fault.requireNginx(s);
+        Fault.requireNginxToMoveSessions(s);
         Fault.super.check(s);
     }
 

@@ -21,7 +21,7 @@ final class TermNode implements Fault {
 
     @Override
     public void check(ClusterState s) {
-        Fault.requireNginx(s);
+        Fault.requireNginxToMoveSessions(s);
         Fault.super.check(s);
     }
 

@@ -87,11 +87,6 @@ public class BrokerWatch {
         // observing the event creates this bean at start-up, so the watch connects at once
     }
 
-    /** Whether the watch has a connection to the broker (it may be failing over). */
-    public boolean connected() {
-        return connection != null;
-    }
-
     /**
      * The Artemis factory behind the adapter's connection factory, or null (logged once) when
      * the factory is not the Artemis adapter's or its classes are not visible to the application.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meshgate.client.ClientOptions;
 import io.meshgate.client.MeshgateClient;
 import io.meshgate.client.Response;
+import io.meshgate.launcher.ClusterState;
 import io.meshgate.wire.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -62,19 +63,14 @@ final class Calls {
     }
 
     /**
-     * Waits (up to 60 s, reading the nodes' metrics every 50 ms) until the sum of {@code key}
-     * over the nodes satisfies {@code condition}.
+     * Waits until the sum of {@code key} over the cluster's nodes satisfies {@code condition},
+     * reading the metrics again at each control-topic message (every node's heartbeat).
      */
-    static void awaitMetric(Iterable<String> baseUrls, String key, java.util.function.LongPredicate condition,
-            String what) throws IOException, InterruptedException {
-        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        long last = metric(baseUrls, key);
-        while (!condition.test(last)) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("never " + what + ": " + key + " is " + last);
-            }
-            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(50);
-            last = metric(baseUrls, key);
+    static void awaitMetric(ClusterState cluster, String key, java.util.function.LongPredicate condition,
+            String what) throws Exception {
+        java.util.List<String> nodes = cluster.nodes().stream().map(ClusterState.Node::url).toList();
+        try (ControlTopic control = ControlTopic.of(cluster)) {
+            control.awaitUntil(() -> condition.test(metric(nodes, key)), what + " (" + key + ")");
         }
     }
 }

@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -171,20 +170,18 @@ class ConsoleIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Reads the console's JSON until it shows what the test waits for (each heartbeat changes it), at most 15 s. */
+    /** Reads the console's JSON until it shows what the test waits for, again at each heartbeat (which changes it). */
     private static JsonNode awaitView(HttpClient http, URI uri, Predicate<JsonNode> shows) throws Exception {
-        Instant end = Instant.now().plusSeconds(15);
-        JsonNode view;
-        do {
-            HttpResponse<String> r = get(http, uri);
-            assertEquals(200, r.statusCode(), r.body());
-            view = Json.mapper().readTree(r.body());
-            if (shows.test(view)) {
-                return view;
-            }
-            Thread.sleep(200);
-        } while (Instant.now().isBefore(end));
-        throw new AssertionError("the console never showed it: " + view);
+        JsonNode[] view = new JsonNode[1];
+        try (ControlTopic control = ControlTopic.of(cluster.state())) {
+            control.awaitUntil(() -> {
+                HttpResponse<String> r = get(http, uri);
+                assertEquals(200, r.statusCode(), r.body());
+                view[0] = Json.mapper().readTree(r.body());
+                return shows.test(view[0]);
+            }, "the console shows what the test waits for (last seen: " + uri + ")");
+        }
+        return view[0];
     }
 
     private static Set<String> nodeIds(JsonNode view) {

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Reads the sample services' execution journals of a cluster's nodes (see {@code ExecutionJournal}). */
@@ -19,19 +23,30 @@ final class Journals {
         return lines(runDir, null).stream().filter(l -> l.endsWith(" " + idempotencyKey)).count();
     }
 
-    /** Waits (polling the files) until some node has started a call with one of these keys. */
+    /** Waits until some node has started a call with one of these keys. */
     static void awaitAnyRun(Path runDir, List<String> keys) throws IOException, InterruptedException {
         awaitAnyRun(runDir, null, keys);
     }
 
-    /** Waits (polling its file) until the node ({@code null}: any node) has started a call with one of these keys. */
+    /**
+     * Waits until the node ({@code null}: any node) has started a call with one of these keys:
+     * the journals are read again each time a file in a node's folder changes (the file system's
+     * events, not a sleep), for at most a minute (a hang guard).
+     */
     static void awaitAnyRun(Path runDir, String nodeId, List<String> keys) throws IOException, InterruptedException {
-        long end = System.nanoTime() + 30_000_000_000L;
-        while (lines(runDir, nodeId).stream().noneMatch(l -> keys.stream().anyMatch(k -> l.endsWith(" " + k)))) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("no node started any of " + keys.size() + " calls within 30 s");
+        try (WatchService watch = runDir.getFileSystem().newWatchService(); Stream<Path> dirs = Files.list(runDir)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                d.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
             }
-            Thread.sleep(20);
+            long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (lines(runDir, nodeId).stream().noneMatch(l -> keys.stream().anyMatch(k -> l.endsWith(" " + k)))) {
+                WatchKey changed = watch.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (changed == null) {
+                    throw new AssertionError("no node started any of " + keys.size() + " calls within a minute");
+                }
+                changed.pollEvents();
+                changed.reset();
+            }
         }
     }
 

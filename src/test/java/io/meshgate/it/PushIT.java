@@ -150,12 +150,10 @@ class PushIT {
         }
     }
 
-    /** Waits for a condition the cluster will reach (polled), failing after a generous deadline. */
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < end, "timed out waiting for " + what);
-            TimeUnit.MILLISECONDS.sleep(100);
+    /** Waits for a condition the cluster will reach, checking it again at each heartbeat. */
+    private static void await(BooleanSupplier condition, String what) throws Exception {
+        try (ControlTopic control = ControlTopic.of(cluster.state())) {
+            control.awaitUntil(condition::getAsBoolean, what);
         }
     }
 

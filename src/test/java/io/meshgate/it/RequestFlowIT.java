@@ -130,7 +130,7 @@ class RequestFlowIT {
                 busy.add(c.call("work", "sleep", Calls.json("{\"delayMs\":2500}"), Duration.ofSeconds(30))
                         .toCompletableFuture());
             }
-            Calls.awaitMetric(nodes, INFLIGHT, n -> n >= consumers, "every work consumer busy");
+            Calls.awaitMetric(cluster.state(), INFLIGHT, n -> n >= consumers, "every work consumer busy");
             Response late = Calls.call(c, "work", "quick", "{}", Duration.ofMillis(600));
             assertEquals("TIMEOUT", late.errorCode(), () -> "expected TIMEOUT, got " + late);
             assertNull(late.processedBy());
@@ -140,7 +140,7 @@ class RequestFlowIT {
                 assertTrue(f.join().ok(), () -> "blocker failed: " + f.join());
             }
         }
-        Calls.awaitMetric(nodes, INFLIGHT, n -> n == 0, "no handler running");
+        Calls.awaitMetric(cluster.state(), INFLIGHT, n -> n == 0, "no handler running");
         assertEquals(blockers, Calls.metric(nodes, handled) - before, "the expired request ran");
     }
 }
