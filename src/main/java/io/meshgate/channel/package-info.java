@@ -3,8 +3,10 @@
  * and the message codec, so the secure channel replaces {@link io.meshgate.wire.PlainFrameLayer}
  * without reshaping anything else. Sessions can be resumed on another node: the registry issues
  * and checks resume tokens and lets a new connection adopt a resumed session's id; while the node
- * drains, {@link io.meshgate.channel.IntakeFilter} answers upgrades 503 and every session is
- * closed with 1001 so that its client resumes elsewhere. Before any upgrade,
+ * warms up or drains, {@link io.meshgate.channel.IntakeFilter} answers upgrades 503, and when it
+ * drains every session is closed with 1001 so that its client resumes elsewhere.
+ * {@link io.meshgate.channel.ChannelSecurity#inMemoryPair()} gives the warm-up both ends of a
+ * channel in memory. Before any upgrade,
  * {@link io.meshgate.channel.OriginFilter} refuses (403) a page whose {@code Origin} the
  * {@link io.meshgate.channel.OriginPolicy} does not allow, and
  * {@link io.meshgate.channel.ProxyHeaderFilter} a certificate header from an address that

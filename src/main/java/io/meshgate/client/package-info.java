@@ -1,7 +1,8 @@
 /**
  * The Java client SDK: connect to an access point, call services, subscribe to push topics and
  * listen for pushes, close. It
- * retries {@code UNAVAILABLE} within a call's timeout (after {@link io.meshgate.client.RetryDelay}) and resumes its session on another node
+ * retries {@code UNAVAILABLE} within a call's timeout (after {@link io.meshgate.client.RetryDelay}, with the time left
+ * when the retry is sent) and resumes its session on another node
  * when the connection drops or the node drains, naming its push topics in the resume. Over the secure channel it accepts only a node's
  * certificate and checks that {@code hello} and {@code resumed} name the node that certificate
  * names (close 4002 otherwise); whatever it refuses, it closes with that refusal's close code.

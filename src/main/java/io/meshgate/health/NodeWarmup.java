@@ -56,8 +56,8 @@ public class NodeWarmup {
     /** Warm-up requests in flight at a time. */
     static final int IN_FLIGHT = 32;
     private static final long REQUEST_TIMEOUT_MS = 5_000;
-    /** About a kilobyte of JSON, the size the benchmarks use. */
-    private static final int PAYLOAD_CHARS = 900;
+    /** With the index, about a kilobyte of JSON, the size the benchmarks use. */
+    private static final String TEXT = "x".repeat(900);
 
     @Inject
     ChannelSecurity channel;
@@ -213,7 +213,7 @@ public class NodeWarmup {
     private WireMessage.Request request(int n) {
         ObjectNode params = JsonNodeFactory.instance.objectNode();
         params.put("i", n);
-        params.put("text", "x".repeat(PAYLOAD_CHARS));
+        params.put("text", TEXT);
         return new WireMessage.Request(Integer.toString(n + 1), service, type, params, REQUEST_TIMEOUT_MS,
                 "warmup-" + identity.id() + "-" + n);
     }

@@ -1,5 +1,6 @@
 /**
- * {@code bin/meshgate} and the local cluster it manages: the embedded broker process, Payara Micro
+ * {@code bin/meshgate} and the local cluster it manages: the embedded broker process (its
+ * configuration read from {@code server-config/artemis}), Payara Micro
  * node processes, nginx, and the state file that lets later commands find them. The cluster tests
  * use {@link io.meshgate.launcher.LocalCluster} too. Also the benchmarks of {@code bin/meshgate
  * bench}: the open-loop {@code LoadGenerator} over a {@code LoadTarget} (the gateway, or the raw
@@ -7,7 +8,8 @@
  * the plot) and {@code CapacityRun} (idle secure sessions over {@code RawSession}s). And the fault
  * checker of {@code bin/meshgate chaos}: {@code ChaosRun} drives a run (an uncounted warm-up first), in which {@code ChaosTraffic}
  * sends a {@code ChaosSchedule} over {@code MeshgateClient} sessions (which resume by themselves) and {@code FaultInjection} injects
- * the {@code Fault} a {@code Scenario} names (one class each; processes are started again through
+ * the {@code Fault} a {@code Scenario} names (one class each, each refusing a cluster it cannot
+ * measure, such as one without nginx for a fault that moves sessions; processes are started again through
  * {@code ClusterProcesses}, from the command lines the state file records); the pure
  * {@code ChaosLedger} and the nodes' {@code ExecutionLogs} account for every request, and a
  * {@code ChaosResult} reports it. Not packaged in the WAR.

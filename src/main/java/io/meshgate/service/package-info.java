@@ -4,7 +4,8 @@
  * push API a handler injects, implemented by {@code io.meshgate.push}), the request listener, the dispatcher that sees
  * each request to one reply, the load filter ({@link io.meshgate.service.AdmissionPolicy}), each
  * service's {@link io.meshgate.service.Delivery} semantics, and the node's {@link io.meshgate.service.Intake}
- * (closed while it drains: requests are passed back to their topic).
+ * (closed while it drains: requests are passed back to their topic; no client sessions until the
+ * node has warmed up).
  *
  * <p>Threading: the request listener's threads (a pool of {@code consumers} per service) call the
  * dispatcher; it keeps no per-request state beyond the in-flight counter in
