@@ -45,7 +45,7 @@ class ArchitectureTest {
     @Test
     void onlyMessageListenersTouchJmsOutsideTheMessagingPackage() {
         noClasses().that().resideOutsideOfPackages("io.meshgate.messaging..", "io.meshgate.launcher..")
-                .and().doNotImplement(MessageListener.class)
+                .and().areNotAssignableTo(MessageListener.class)
                 .should().dependOnClassesThat().resideInAPackage("jakarta.jms..")
                 .check(MESHGATE);
     }

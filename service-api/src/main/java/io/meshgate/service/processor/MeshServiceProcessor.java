@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.annotation.processing.SupportedOptions;
@@ -56,6 +57,18 @@ public final class MeshServiceProcessor extends AbstractProcessor {
     private static final Pattern ADAPTER_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final Map<String, String> claimed = new HashMap<>();
+    private String adapter;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        String option = env.getOptions().getOrDefault(ADAPTER_OPTION, DEFAULT_ADAPTER);
+        if (ADAPTER_NAME.matcher(option).matches()) {
+            adapter = option;
+        } else {
+            error(null, "option " + ADAPTER_OPTION + " is not a resource adapter name: '" + option + "'");
+        }
+    }
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
@@ -64,14 +77,12 @@ public final class MeshServiceProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        String adapter = processingEnv.getOptions().getOrDefault(ADAPTER_OPTION, DEFAULT_ADAPTER);
-        if (!ADAPTER_NAME.matcher(adapter).matches()) {
-            error(null, "option " + ADAPTER_OPTION + " is not a resource adapter name: '" + adapter + "'");
+        if (adapter == null) {
             return true;
         }
         for (Element element : round.getElementsAnnotatedWith(MeshService.class)) {
             if (element instanceof TypeElement type && accepts(type)) {
-                write(type, type.getAnnotation(MeshService.class), adapter);
+                write(type, type.getAnnotation(MeshService.class));
             }
         }
         return true;
@@ -103,7 +114,7 @@ public final class MeshServiceProcessor extends AbstractProcessor {
         return true;
     }
 
-    private void write(TypeElement type, MeshService meta, String adapter) {
+    private void write(TypeElement type, MeshService meta) {
         String pkg = ((PackageElement) type.getEnclosingElement()).getQualifiedName().toString();
         String simple = type.getSimpleName() + SUFFIX;
         try (Writer out = processingEnv.getFiler()
