@@ -14,6 +14,12 @@
  * {@code ChaosLedger} and the nodes' {@code ExecutionLogs} account for every request, and a
  * {@code ChaosResult} reports it. Not packaged in the WAR.
  *
+ * <p>The command line is picocli's: {@code Cli} is the top command and wires one subcommand class per command
+ * ({@code UpCommand}, {@code StatusCommand}, {@code CallCommand}, {@code DownCommand}, {@code BenchCommand},
+ * {@code DrainCommand}, {@code RestartCommand}, {@code ChaosCommand}, {@code PkiCommand}), each given a
+ * {@code CliContext} (home, run dir, stdout, stderr). Each has {@code --help}; a usage error (an unknown flag, a bad
+ * value, a missing argument) is one line on stderr naming it, and exit status 2.
+ *
  * <p>Threading: commands are single-threaded except node start-up, which waits for the nodes in
  * parallel; a load phase paces requests from one thread and records answers on the target's
  * threads; a capacity run opens sessions from a small fixed pool; a fault run paces from the
