@@ -1,53 +1,80 @@
 package io.meshgate.crypto.pki;
 
 import io.meshgate.crypto.CryptoException;
-import io.meshgate.crypto.Ecdsa;
-import io.meshgate.crypto.P256;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
-import java.security.cert.CertificateParsingException;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 
 /**
- * Verifies a peer's certificate chain against the one trusted root, with explicit checks (no
- * revocation lookups; the {@link DenyList} stands in for them). The chain is leaf first; each
- * certificate must be issued and signed by the next one, and the last by the trusted root, which
- * may or may not end the chain. In this order, the checks and their failure messages are:
+ * Verifies a peer's certificate chain against the one trusted root with the JDK's PKIX {@link
+ * CertPathValidator} (RFC 5280 path validation; no revocation lookups: the {@link DenyList} stands
+ * in for them) and meshgate's own rules ({@link PathRules}); {@link PkixRefusals} turns PKIX's
+ * refusal into one of the messages below. The chain is leaf first; each certificate must be issued by the next one, and
+ * the last by the trusted root, which may or may not end the chain. The checks and their failure
+ * messages, in this order:
  *
  * <ol>
  *   <li>{@value #EMPTY_CHAIN};
- *   <li>a signature algorithm other than ECDSA with SHA-256/384/512: {@value #UNSUPPORTED_ALGORITHM};
- *   <li>a certificate not issued and signed by the next one: {@value #BROKEN_CHAIN};
- *   <li>the last one not issued and signed by the root: {@value #NOT_SIGNED_BY_ROOT};
- *   <li>a certificate on the deny list: "certificate is on the deny list" (for the leaf;
- *       "intermediate certificate ..." or "trusted root ..." for the others, in this and the next
- *       rule);
- *   <li>validity at the given instant: "certificate expired", "certificate not yet valid";
- *   <li>a critical extension other than basic constraints, key usage, extended key usage and
- *       subject alternative names: {@value #UNSUPPORTED_CRITICAL_EXTENSION} and its OID;
- *   <li>an intermediate that is not a CA: {@value #INTERMEDIATE_NOT_CA}; one whose key usage
- *       lacks keyCertSign: {@value #INTERMEDIATE_CANNOT_SIGN}; a path length constraint
- *       exceeded: {@value #PATH_TOO_LONG};
- *   <li>a leaf that is a CA: {@value #LEAF_IS_CA};
- *   <li>a leaf without key usage digitalSignature: {@value #NO_DIGITAL_SIGNATURE};
- *   <li>a leaf without the required extended key usage: "certificate not valid for client
- *       authentication" or "certificate not valid for server authentication".
+ *   <li>a certificate whose issuer name is not the next one's subject, or whose authority key
+ *       identifier names another key than the next one's (when both carry one):
+ *       {@value #BROKEN_CHAIN} (PKIX validates an ordered path; it does not build one);
+ *   <li>the trusted root on the deny list or outside its validity at the given instant: "trusted
+ *       root is on the deny list", "trusted root expired", "trusted root not yet valid" (PKIX takes
+ *       its trust anchor as given);
+ *   <li>then PKIX, one certificate at a time from the one the root signed down to the leaf (below,
+ *       "certificate" is the leaf; "intermediate certificate" names the others):
+ *       <ul>
+ *         <li>a key or algorithm the JDK's {@code jdk.certpath.disabledAlgorithms} forbids:
+ *             {@value #UNSUPPORTED_ALGORITHM} and the signature algorithm's name;
+ *         <li>an intermediate whose key usage lacks keyCertSign: {@value #INTERMEDIATE_CANNOT_SIGN},
+ *             or {@value #INTERMEDIATE_NOT_CA} if it is not a CA at all; one that is not a CA:
+ *             {@value #INTERMEDIATE_NOT_CA}; a path length constraint exceeded:
+ *             {@value #PATH_TOO_LONG};
+ *         <li>validity at the given instant: "certificate expired", "certificate not yet valid";
+ *         <li>issuer name and signature: {@value #NOT_SIGNED_BY_ROOT} for the certificate the root
+ *             must have signed (or when the root is no issuer of it), {@value #BROKEN_CHAIN} for
+ *             the others;
+ *         <li>a signature algorithm other than ECDSA with SHA-256/384/512:
+ *             {@value #UNSUPPORTED_ALGORITHM} and its name;
+ *         <li>a certificate on the deny list: "certificate is on the deny list";
+ *         <li>a critical extension that neither PKIX (basic constraints, key usage, extended key
+ *             usage, subject alternative names, name constraints, policies) nor we process:
+ *             {@value #UNSUPPORTED_CRITICAL_EXTENSION} and its OID;
+ *         <li>a leaf that is a CA: {@value #LEAF_IS_CA}; a leaf without key usage
+ *             digitalSignature: {@value #NO_DIGITAL_SIGNATURE}; a leaf without the required
+ *             extended key usage: "certificate not valid for client authentication" or
+ *             "certificate not valid for server authentication";
+ *         <li>any other PKIX refusal (name constraints, policies): {@value #PATH_NOT_VALID}, a colon
+ *             and PKIX's reason in words.
+ *       </ul>
  * </ol>
  *
- * Every failure is a {@link CryptoException} with {@code INVALID_KEY} and one of these messages.
- * Immutable and thread-safe.
+ * Signatures are verified by the JDK's provider (SunEC for P-256). Every failure is a {@link
+ * CryptoException} with {@code INVALID_KEY} and one of these messages. Immutable and thread-safe
+ * (each verification makes its own validator and parameters).
  */
 public final class CertificateVerifier {
 
@@ -71,17 +98,11 @@ public final class CertificateVerifier {
     public static final String LEAF_IS_CA = "certificate is a CA, not an end-entity certificate";
     /** The leaf's key usage lacks digitalSignature. */
     public static final String NO_DIGITAL_SIGNATURE = "certificate key usage does not allow digital signatures";
-
-    private static final int DIGITAL_SIGNATURE = 0;
-    private static final int KEY_CERT_SIGN = 5;
-    /** Signatures of this algorithm by a P-256 key are checked with {@link Ecdsa}; others by the JDK. */
-    private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
-    private static final Set<String> ECDSA_SHA2 = Set.of("1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3",
-            "1.2.840.10045.4.3.4");
-    private static final Set<String> SUPPORTED_CRITICAL = Set.of("2.5.29.19", "2.5.29.15", "2.5.29.37",
-            "2.5.29.17");
+    /** Another PKIX rule failed (name constraints, policies); PKIX's reason follows. */
+    public static final String PATH_NOT_VALID = "certificate path not valid";
 
     private final X509Certificate root;
+    private final TrustAnchor anchor;
     private final DenyList denyList;
 
     /** A verifier trusting this root, with an empty deny list. */
@@ -97,9 +118,10 @@ public final class CertificateVerifier {
     public CertificateVerifier(X509Certificate trustedRoot, DenyList denyList) {
         this.root = Objects.requireNonNull(trustedRoot, "trustedRoot");
         this.denyList = Objects.requireNonNull(denyList, "denyList");
-        if (root.getBasicConstraints() < 0 || !signs(root, root)) {
+        if (root.getBasicConstraints() < 0 || !selfSigned(root)) {
             throw invalid("the trusted root is not a self-signed CA certificate");
         }
+        this.anchor = new TrustAnchor(root, null);
     }
 
     /** The trusted root. */
@@ -137,74 +159,23 @@ public final class CertificateVerifier {
         if (path.size() > 1 && path.get(path.size() - 1).equals(root)) {
             path.remove(path.size() - 1);
         }
-        for (X509Certificate c : path) {
-            if (!ECDSA_SHA2.contains(c.getSigAlgOID())) {
-                throw invalid(UNSUPPORTED_ALGORITHM + " " + c.getSigAlgName());
-            }
-        }
         for (int i = 0; i + 1 < path.size(); i++) {
-            if (!signs(path.get(i + 1), path.get(i))) {
+            if (!issuedBy(path.get(i), path.get(i + 1))) {
                 throw invalid(BROKEN_CHAIN);
             }
         }
-        if (!signs(root, path.get(path.size() - 1))) {
-            throw invalid(NOT_SIGNED_BY_ROOT);
-        }
-        List<X509Certificate> all = new ArrayList<>(path);
-        all.add(root);
-        for (int i = 0; i < all.size(); i++) {
-            if (denyList.denies(all.get(i))) {
-                throw invalid(who(i, all.size()) + " is on the deny list");
-            }
-        }
-        Date when = Date.from(at);
-        for (int i = 0; i < all.size(); i++) {
-            try {
-                all.get(i).checkValidity(when);
-            } catch (CertificateExpiredException e) {
-                throw invalid(who(i, all.size()) + " expired");
-            } catch (CertificateNotYetValidException e) {
-                throw invalid(who(i, all.size()) + " not yet valid");
-            }
-        }
-        for (X509Certificate c : path) {
-            Set<String> critical = c.getCriticalExtensionOIDs();
-            for (String oid : critical == null ? Set.<String>of() : critical) {
-                if (!SUPPORTED_CRITICAL.contains(oid)) {
-                    throw invalid(UNSUPPORTED_CRITICAL_EXTENSION + " " + oid);
-                }
-            }
-        }
-        for (int i = 1; i < all.size(); i++) {
-            X509Certificate issuer = all.get(i);
-            int pathLen = issuer.getBasicConstraints();
-            if (pathLen < 0) {
-                throw invalid(INTERMEDIATE_NOT_CA);
-            }
-            boolean[] ku = issuer.getKeyUsage();
-            if (ku != null && (ku.length <= KEY_CERT_SIGN || !ku[KEY_CERT_SIGN])) {
-                throw invalid(INTERMEDIATE_CANNOT_SIGN);
-            }
-            if (i - 1 > pathLen) {
-                throw invalid(PATH_TOO_LONG);
-            }
-        }
-        X509Certificate leaf = path.get(0);
-        if (leaf.getBasicConstraints() >= 0) {
-            throw invalid(LEAF_IS_CA);
-        }
-        boolean[] ku = leaf.getKeyUsage();
-        if (ku == null || ku.length <= DIGITAL_SIGNATURE || !ku[DIGITAL_SIGNATURE]) {
-            throw invalid(NO_DIGITAL_SIGNATURE);
-        }
-        List<String> eku;
+        checkRoot(Date.from(at));
         try {
-            eku = leaf.getExtendedKeyUsage();
-        } catch (CertificateParsingException e) {
-            eku = null;
-        }
-        if (eku == null || !eku.contains(usage.oid())) {
-            throw invalid("certificate not valid for " + usage.description());
+            PKIXParameters parameters = new PKIXParameters(Set.of(anchor));
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(Date.from(at));
+            parameters.addCertPathChecker(new PathRules(path.size(), denyList, usage));
+            CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
+            CertPathValidator.getInstance("PKIX").validate(certPath, parameters);
+        } catch (CertPathValidatorException e) {
+            throw invalid(PkixRefusals.message(e, path));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot validate X.509 paths", e);
         }
     }
 
@@ -219,27 +190,53 @@ public final class CertificateVerifier {
         }
     }
 
-    private static boolean signs(X509Certificate issuer, X509Certificate subject) {
+    /** PKIX checks everything but its trust anchor: the root's deny list entry and validity are ours. */
+    private void checkRoot(Date when) {
+        if (denyList.denies(root)) {
+            throw invalid("trusted root is on the deny list");
+        }
+        try {
+            root.checkValidity(when);
+        } catch (CertificateExpiredException e) {
+            throw invalid("trusted root expired");
+        } catch (CertificateNotYetValidException e) {
+            throw invalid("trusted root not yet valid");
+        }
+    }
+
+    /**
+     * Whether the next certificate of the chain is this one's issuer by name and, when both carry
+     * one, by key identifier (RFC 5280 4.2.1.1). Signatures are PKIX's to check.
+     */
+    private static boolean issuedBy(X509Certificate subject, X509Certificate issuer) {
         if (!subject.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
             return false;
         }
-        try {
-            if (ECDSA_WITH_SHA256.equals(subject.getSigAlgOID()) && issuer.getPublicKey() instanceof ECPublicKey ec
-                    && P256.params().getCurve().equals(ec.getParams().getCurve())) {
-                return Ecdsa.verifyDer(ec, subject.getTBSCertificate(), subject.getSignature());
-            }
-            subject.verify(issuer.getPublicKey());
+        byte[] aki = subject.getExtensionValue(Extension.authorityKeyIdentifier.getId());
+        byte[] ski = issuer.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+        if (aki == null || ski == null) {
             return true;
-        } catch (GeneralSecurityException | RuntimeException e) {
+        }
+        try {
+            byte[] named = AuthorityKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(aki))
+                    .getKeyIdentifier();
+            return named == null || Arrays.equals(named,
+                    SubjectKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(ski)).getKeyIdentifier());
+        } catch (IOException | IllegalArgumentException e) {
             return false;
         }
     }
 
-    private static String who(int index, int size) {
-        if (index == 0) {
-            return "certificate";
+    private static boolean selfSigned(X509Certificate certificate) {
+        if (!certificate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal())) {
+            return false;
         }
-        return index == size - 1 ? "trusted root" : "intermediate certificate";
+        try {
+            certificate.verify(certificate.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static CryptoException invalid(String message) {
