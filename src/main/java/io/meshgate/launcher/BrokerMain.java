@@ -1,5 +1,6 @@
 package io.meshgate.launcher;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +51,22 @@ public final class BrokerMain {
         List<String> backup = new ArrayList<>(command);
         backup.set(main + 3, "backup");
         return List.copyOf(backup);
+    }
+
+    /**
+     * The command line of one broker of a local cluster, with its data in {@code <run dir>/broker-data}:
+     * alone ({@code role} ignored when {@code peerPort} is 0), or the primary or backup of a
+     * shared-store pair with the peer on {@code peerPort}; both of a pair use the same data folder.
+     */
+    static List<String> command(Build build, Path runDir, int port, String role, int peerPort) throws IOException {
+        List<String> c = new ArrayList<>(List.of(Build.java(), "-Xmx256m",
+                "-D" + CONFIG + "=" + build.home().resolve("server-config/artemis"),
+                "-cp", build.launcherClasspath(),
+                BrokerMain.class.getName(), Integer.toString(port), runDir.resolve("broker-data").toString()));
+        if (peerPort != 0) {
+            c.addAll(List.of(role, Integer.toString(peerPort)));
+        }
+        return c;
     }
 
     public static void main(String[] args) throws Exception {

@@ -4,9 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +33,7 @@ public final class ClusterProcesses {
     public enum Signal { KILL, TERM, HUP }
 
     private final Path runDir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Readiness readiness = new Readiness();
 
     /** The processes of the cluster whose state file is in {@code runDir}. */
     public ClusterProcesses(Path runDir) {
@@ -89,18 +86,9 @@ public final class ClusterProcesses {
         }
     }
 
-    /** Whether a node answers UP on {@code /health/ready} with meshgate's check in it. */
+    /** Whether a node answers UP on {@code /health/ready} with meshgate's check in it (see {@link Readiness}). */
     public static boolean ready(HttpClient http, ClusterState.Node node) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().contains("\"meshgate\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return new Readiness(http).ready(node);
     }
 
     /**
@@ -116,7 +104,7 @@ public final class ClusterProcesses {
             long logStart = Files.exists(log) ? Files.size(log) : 0;
             Process p = start(old.command(), log);
             ClusterState.Node started = old.withPid(p.pid());
-            boolean ready = waitUntil(() -> ready(http, started) || failedBoot(log, logStart), NODE_READY, p);
+            boolean ready = waitUntil(() -> readiness.ready(started) || failedBoot(log, logStart), NODE_READY, p);
             if (ready && !failedBoot(log, logStart)) {
                 write(state().with(started));
                 LOG.info(() -> nodeId + " started again (pid " + p.pid() + ")");
@@ -183,7 +171,7 @@ public final class ClusterProcesses {
         Path log = Path.of(old.log());
         long from = Files.exists(log) ? Files.size(log) : 0;
         Process p = start(command, log);
-        if (!waitUntil(() -> logSince(log, from).contains(BrokerMain.BACKUP_ANNOUNCED), BROKER_LISTENING, p)) {
+        if (!waitUntil(() -> Readiness.logShows(log, from, BrokerMain.BACKUP_ANNOUNCED), BROKER_LISTENING, p)) {
             stop(p.pid(), Duration.ofSeconds(10));
             throw new IllegalStateException("the standby broker did not announce itself to the serving broker; see "
                     + log);
@@ -192,16 +180,6 @@ public final class ClusterProcesses {
         write(new ClusterState(s.accessPoint(), s.broker(), s.nodes(), s.nginx(), s.logs(), s.pki(),
                 new ClusterState.Proc(old.url(), p.pid(), command, old.log())));
         LOG.info(() -> "standby broker started (pid " + p.pid() + ")");
-    }
-
-    private static String logSince(Path log, long from) {
-        try {
-            byte[] all = Files.readAllBytes(log);
-            return new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
-                    java.nio.charset.StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     /** Starts the broker again when it is not running. */
@@ -238,31 +216,17 @@ public final class ClusterProcesses {
 
     /** Whether the part of a node's log written since {@code from} shows a failed boot-time deployment. */
     private static boolean failedBoot(Path log, long from) {
-        try {
-            byte[] all = Files.readAllBytes(log);
-            int start = (int) Math.min(from, all.length);
-            return new String(all, start, all.length - start, StandardCharsets.ISO_8859_1)
-                    .contains(LocalCluster.DEPLOY_FAILED);
-        } catch (IOException e) {
-            return false;
-        }
+        return Readiness.logShows(log, from, NodeLauncher.DEPLOY_FAILED);
     }
 
-    /** Polls until the check holds (true), the process exits or the time is up (false). */
+    /** Waits until the check holds (true), the process exits or the time is up (false). */
     private static boolean waitUntil(BooleanSupplier check, Duration timeout, Process process)
             throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (check.getAsBoolean()) {
-                return true;
-            }
-            if (!process.isAlive()) {
-                LOG.warning(() -> "process " + process.pid() + " exited with " + process.exitValue());
-                return false;
-            }
-            Thread.sleep(250);
+        Readiness.Outcome outcome = Readiness.await(check, timeout, process);
+        if (outcome == Readiness.Outcome.EXITED) {
+            LOG.warning(() -> "process " + process.pid() + " exited with " + process.exitValue());
         }
-        return false;
+        return outcome == Readiness.Outcome.HELD;
     }
 
     private void write(ClusterState s) throws IOException {

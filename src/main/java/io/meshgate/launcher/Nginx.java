@@ -5,11 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.meshgate.crypto.pki.LocalPki;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-/** Finding nginx and writing its configuration from {@code nginx/meshgate.conf.template}. */
+/** Finding nginx, writing its configuration from {@code nginx/meshgate.conf.template}, and starting it. */
 final class Nginx {
+
+    private static final Logger LOG = Logger.getLogger(Nginx.class.getName());
 
     /**
      * The addresses nginx connects to the nodes from (see {@code proxy_bind} in the template),
@@ -46,5 +51,31 @@ final class Nginx {
         Path conf = runDir.resolve("nginx.conf").toAbsolutePath();
         Files.writeString(conf, text, StandardCharsets.UTF_8);
         return conf;
+    }
+
+    /**
+     * Starts nginx in front of the nodes (it runs as a daemon: its master's pid is read from
+     * {@code <run dir>/nginx.pid}) and waits until it listens; null when nginx is not installed.
+     */
+    static ClusterState.Proc start(Path home, Path runDir, List<ClusterState.Node> nodes, LocalPki pki,
+                                   ProcessSupervisor processes) throws IOException, InterruptedException {
+        String binary = binary();
+        if (binary == null) {
+            LOG.info("nginx is not installed: clients connect to node-1 directly");
+            return null;
+        }
+        int port = Ports.free();
+        Path conf = writeConfig(home, runDir, port, nodes, pki);
+        Path errors = processes.logs().resolve("nginx-error.log");
+        List<String> command = List.of(binary, "-p", runDir.toString(), "-c", conf.toString(), "-e", errors.toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(processes.log("nginx").toFile())
+                .start();
+        if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("nginx did not start; see " + errors);
+        }
+        long pid = Long.parseLong(Files.readString(runDir.resolve("nginx.pid")).trim());
+        processes.await("nginx", () -> Ports.listening(port), Duration.ofSeconds(10), null);
+        return new ClusterState.Proc((pki == null ? "http" : "https") + "://127.0.0.1:" + port, pid, command,
+                errors.toString());
     }
 }

@@ -2,7 +2,14 @@
  * {@code bin/meshgate} and the local cluster it manages: the embedded broker process (its
  * configuration read from {@code server-config/artemis}), Payara Micro
  * node processes, nginx, and the state file that lets later commands find them. The cluster tests
- * use {@link io.meshgate.launcher.LocalCluster} too. Also the benchmarks of {@code bin/meshgate
+ * use {@link io.meshgate.launcher.LocalCluster} too: a facade whose parts each do one job:
+ * {@code ProcessSupervisor} starts processes with their logs and stops them, {@code NodeLauncher}
+ * starts a node and starts it again after a failed boot, {@code NodeConfig} renders a node's
+ * Payara configuration from {@code server-config/payara}, {@code ClusterKeys} holds the PKI, the
+ * nodes' key stores and the resume key, {@code Build} finds what the build made, {@code Nginx}
+ * configures and starts nginx, and {@code Readiness} is the one health and readiness poll (a node's
+ * {@code /health/ready}, a line in a log, every 250 ms until it holds), which {@code
+ * ClusterProcesses} and {@code status} use as well. Also the benchmarks of {@code bin/meshgate
  * bench}: the open-loop {@code LoadGenerator} over a {@code LoadTarget} (the gateway, or the raw
  * broker floor with its {@code FloorWorker} process), {@code BenchRun} (rates, the maximum search,
  * the plot) and {@code CapacityRun} (idle secure sessions over {@code RawSession}s). And the fault
@@ -20,8 +27,9 @@
  * {@code CliContext} (home, run dir, stdout, stderr). Each has {@code --help}; a usage error (an unknown flag, a bad
  * value, a missing argument) is one line on stderr naming it, and exit status 2.
  *
- * <p>Threading: commands are single-threaded except node start-up, which waits for the nodes in
- * parallel; a load phase paces requests from one thread and records answers on the target's
+ * <p>Threading: commands are single-threaded except node start-up, which starts the nodes on a
+ * thread each and waits for them in parallel (the supervisor, the keys and the node configuration
+ * are thread-safe); a load phase paces requests from one thread and records answers on the target's
  * threads; a capacity run opens sessions from a small fixed pool; a fault run paces from the
  * caller's thread, injects the fault on a thread of its own and reopens sessions on a small timer
  * pool.

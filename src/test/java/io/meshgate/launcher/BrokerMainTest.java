@@ -3,6 +3,7 @@ package io.meshgate.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.apache.activemq.artemis.core.config.ha.SharedStorePrimaryPolicyConfig
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BrokerMainTest {
 
@@ -84,6 +86,30 @@ class BrokerMainTest {
 
         SharedStoreBackupPolicyConfiguration ha = (SharedStoreBackupPolicyConfiguration) c.getHAPolicyConfiguration();
         assertEquals(List.of(true, false), List.of(ha.isFailoverOnServerShutdown(), ha.isAllowFailBack()));
+    }
+
+    @Test
+    void aBrokerAloneRunsTheLaunchersClasspathOnItsPortAndDataFolder(@TempDir Path home) throws Exception {
+        Build build = build(home);
+
+        assertEquals(List.of(Build.java(), "-Xmx256m", "-D" + BrokerMain.CONFIG + "=" + home.resolve("server-config/artemis"),
+                "-cp", build.launcherClasspath(), MAIN, "40001", "/run/broker-data"),
+                BrokerMain.command(build, Path.of("/run"), 40001, "primary", 0));
+    }
+
+    @Test
+    void aBrokerOfAPairIsToldItsRoleAndItsPeersPort(@TempDir Path home) throws Exception {
+        List<String> primary = BrokerMain.command(build(home), Path.of("/run"), 40001, "primary", 40002);
+
+        assertEquals(List.of(MAIN, "40001", "/run/broker-data", "primary", "40002"),
+                primary.subList(primary.size() - 5, primary.size()));
+        assertEquals(BrokerMain.command(build(home), Path.of("/run"), 40001, "backup", 40002), BrokerMain.asBackup(primary));
+    }
+
+    private static Build build(Path home) throws Exception {
+        Files.createDirectories(home.resolve("target"));
+        Files.writeString(home.resolve("target/launcher.classpath"), "/m2/artemis.jar");
+        return new Build(home);
     }
 
     /** One of the project's broker files, read as the broker reads it, for port 40001 (peer 40002). */

@@ -1,0 +1,60 @@
+package io.meshgate.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What a local cluster runs from the project's build under {@code target/}: the WAR, the resource
+ * adapter, Payara Micro and the launcher's classpath; each refused with the same message when the
+ * project has not been built.
+ */
+final class Build {
+
+    private final Path home;
+
+    /** The build of the project folder {@code home}. */
+    Build(Path home) {
+        this.home = home;
+    }
+
+    /** The project folder (holds {@code target/} and the config templates). */
+    Path home() {
+        return home;
+    }
+
+    /** {@code target/meshgate.war}. */
+    Path war() {
+        return require("target/meshgate.war");
+    }
+
+    /** {@code target/meshgate-ra.rar}: the Artemis resource adapter. */
+    Path adapter() {
+        return require("target/meshgate-ra.rar");
+    }
+
+    /** {@code target/payara-micro.jar}. */
+    Path payaraMicro() {
+        return require("target/payara-micro.jar");
+    }
+
+    /** The classes and libraries the launcher's own processes (the broker) run with. */
+    String launcherClasspath() throws IOException {
+        Path cpFile = require("target/launcher.classpath");
+        return home.resolve("target/classes").toAbsolutePath() + File.pathSeparator + Files.readString(cpFile).trim();
+    }
+
+    /** The java binary of this JVM. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private Path require(String relative) {
+        Path p = home.resolve(relative).toAbsolutePath();
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException(p + " is missing: build first (mvn package -DskipTests)");
+        }
+        return p;
+    }
+}
