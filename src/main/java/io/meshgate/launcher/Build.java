@@ -13,10 +13,17 @@ import java.nio.file.Path;
 final class Build {
 
     private final Path home;
+    private final Path war;
 
     /** The build of the project folder {@code home}. */
     Build(Path home) {
+        this(home, null);
+    }
+
+    /** The build of the project folder {@code home}, with another WAR (null: the build's own). */
+    Build(Path home, Path war) {
         this.home = home;
+        this.war = war;
     }
 
     /** The project folder (holds {@code target/} and the config templates). */
@@ -24,9 +31,15 @@ final class Build {
         return home;
     }
 
-    /** {@code target/meshgate.war}. */
+    /** {@code target/meshgate.war}, or the WAR given instead. */
     Path war() {
-        return require("target/meshgate.war");
+        if (war == null) {
+            return require("target/meshgate.war");
+        }
+        if (!Files.isRegularFile(war)) {
+            throw new IllegalStateException(war.toAbsolutePath() + " is missing: no WAR to run");
+        }
+        return war.toAbsolutePath();
     }
 
     /** {@code target/meshgate-ra.rar}: the Artemis resource adapter. */

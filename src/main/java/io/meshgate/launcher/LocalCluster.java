@@ -44,9 +44,11 @@ public final class LocalCluster implements AutoCloseable {
      *                     backup when the primary dies)
      * @param secure       whether to create a PKI, terminate TLS 1.3 with client certificates at
      *                     nginx and run the secure channel on the nodes
+     * @param war          the WAR the nodes run: {@code target/meshgate.war} when null, or a team's
+     *                     WAR built as an overlay of it
      */
     public record Options(Path home, Path runDir, int nodes, boolean nginx, Duration readyTimeout, String nodeHeap,
-                          boolean secure, boolean ha) {
+                          boolean secure, boolean ha, Path war) {
         public Options {
             if (nodes < 1) {
                 throw new IllegalArgumentException("at least one node");
@@ -55,19 +57,19 @@ public final class LocalCluster implements AutoCloseable {
 
         /** Three nodes, nginx where installed, 240 s to get ready, 512 MiB heap per node, secure. */
         public static Options defaults(Path home, Path runDir) {
-            return new Options(home, runDir, 3, true, Duration.ofSeconds(240), "512m", true, false);
+            return new Options(home, runDir, 3, true, Duration.ofSeconds(240), "512m", true, false, null);
         }
 
         public Options withNodes(int n) {
-            return new Options(home, runDir, n, nginx, readyTimeout, nodeHeap, secure, ha);
+            return new Options(home, runDir, n, nginx, readyTimeout, nodeHeap, secure, ha, war);
         }
 
         public Options withNginx(boolean on) {
-            return new Options(home, runDir, nodes, on, readyTimeout, nodeHeap, secure, ha);
+            return new Options(home, runDir, nodes, on, readyTimeout, nodeHeap, secure, ha, war);
         }
 
         public Options withSecure(boolean on) {
-            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, on, ha);
+            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, on, ha, war);
         }
 
         /** The nodes' maximum heap, e.g. {@code 4g} for capacity runs. */
@@ -75,12 +77,17 @@ public final class LocalCluster implements AutoCloseable {
             if (!heap.matches("\\d+[kmgKMG]?")) {
                 throw new IllegalArgumentException("a heap size is like 512m or 4g: " + heap);
             }
-            return new Options(home, runDir, nodes, nginx, readyTimeout, heap, secure, ha);
+            return new Options(home, runDir, nodes, nginx, readyTimeout, heap, secure, ha, war);
+        }
+
+        /** The nodes run this WAR (a team's overlay of meshgate.war) instead of the build's. */
+        public Options withWar(Path file) {
+            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, secure, ha, file);
         }
 
         /** A shared-store HA pair of brokers (primary and backup) instead of one broker. */
         public Options withHa(boolean on) {
-            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, secure, on);
+            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, secure, on, war);
         }
     }
 
@@ -94,7 +101,7 @@ public final class LocalCluster implements AutoCloseable {
 
     private LocalCluster(Options options) {
         this.options = options;
-        this.build = new Build(options.home());
+        this.build = new Build(options.home(), options.war());
         this.processes = new ProcessSupervisor(options.runDir(), options.runDir().resolve("logs"));
     }
 

@@ -33,6 +33,10 @@ final class UpCommand implements Callable<Integer> {
             description = "each node's maximum heap, like 512m or 4g (default: ${DEFAULT-VALUE})")
     private String heap;
 
+    @Option(names = "--war", paramLabel = "FILE",
+            description = "the WAR the nodes run: a team's WAR built on meshgate.war (default: target/meshgate.war)")
+    private Path war;
+
     @Option(names = "--ha", description = "a primary and a backup broker (shared store) instead of one")
     private boolean ha;
 
@@ -48,10 +52,12 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Cli.require(spec, nodes >= 1, "--nodes", nodes, "at least one node");
+        Path warFile = war == null ? null : Path.of(System.getProperty("meshgate.callerDir", ".")).resolve(war);
+        Cli.require(spec, warFile == null || Files.isRegularFile(warFile), "--war", war, "no such file");
         LocalCluster.Options options;
         try {
             options = LocalCluster.Options.defaults(context.home(), context.runDir()).withNodes(nodes)
-                    .withNginx(!noNginx).withSecure(!plain).withNodeHeap(heap).withHa(ha);
+                    .withNginx(!noNginx).withSecure(!plain).withNodeHeap(heap).withHa(ha).withWar(warFile);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--heap': " + e.getMessage());
         }

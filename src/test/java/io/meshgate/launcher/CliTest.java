@@ -62,6 +62,12 @@ class CliTest {
     }
 
     @Test
+    void aWarThatIsNotThereIsRefusedBeforeAnythingStarts() {
+        assertEquals(2, execute("up", "--war", "no-such-dir/team.war"));
+        assertTrue(err().startsWith("Invalid value for option '--war': 'no-such-dir/team.war': no such file"), err());
+    }
+
+    @Test
     void anUnknownCommandIsRefusedWithExit2() {
         assertEquals(2, execute("upp"));
         assertTrue(err().contains("'upp'"), err());
