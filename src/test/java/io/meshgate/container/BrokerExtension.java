@@ -1,6 +1,6 @@
 package io.meshgate.container;
 
-import java.io.File;
+import io.meshgate.launcher.Build;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -40,8 +40,7 @@ public final class BrokerExtension implements BeforeAllCallback {
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = s.getLocalPort();
             }
-            String cp = home.resolve("target/classes") + File.pathSeparator
-                    + Files.readString(home.resolve("target/launcher.classpath")).trim();
+            String cp = Build.launcherClasspath(home);
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-Dmeshgate.broker.config=" + home.resolve("server-config/artemis"),
                     "-cp", cp, "io.meshgate.launcher.BrokerMain", Integer.toString(port),

@@ -107,8 +107,8 @@ class BrokerMainTest {
     }
 
     private static Build build(Path home) throws Exception {
-        Files.createDirectories(home.resolve("target"));
-        Files.writeString(home.resolve("target/launcher.classpath"), "/m2/artemis.jar");
+        Files.createDirectories(home.resolve("launcher/target"));
+        Files.writeString(home.resolve("launcher/target/launcher.classpath"), "/m2/artemis.jar");
         return new Build(home);
     }
 

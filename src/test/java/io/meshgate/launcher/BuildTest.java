@@ -24,10 +24,10 @@ class BuildTest {
 
     @Test
     void theLauncherRunsFromTheClassesAndTheRecordedClasspath() throws Exception {
-        Files.createDirectories(home.resolve("target"));
-        Files.writeString(home.resolve("target/launcher.classpath"), "/m2/a.jar:/m2/b.jar\n");
+        Files.createDirectories(home.resolve("launcher/target"));
+        Files.writeString(home.resolve("launcher/target/launcher.classpath"), "/m2/a.jar:/m2/b.jar\n");
 
-        assertEquals(home.resolve("target/classes").toAbsolutePath() + File.pathSeparator + "/m2/a.jar:/m2/b.jar",
+        assertEquals(home.resolve("launcher/target/classes").toAbsolutePath() + File.pathSeparator + "/m2/a.jar:/m2/b.jar",
                 new Build(home).launcherClasspath());
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * adapter, Payara Micro and the launcher's classpath; each refused with the same message when the
  * project has not been built.
  */
-final class Build {
+public final class Build {
 
     private final Path home;
     private final Path war;
@@ -52,10 +52,20 @@ final class Build {
         return require("target/payara-micro.jar");
     }
 
-    /** The classes and libraries the launcher's own processes (the broker) run with. */
+    /**
+     * The classes and libraries the launcher's own processes (the broker, the floor's worker) run
+     * with: {@code launcher/target/classes} and the libraries {@code launcher/target/launcher.classpath}
+     * lists, as {@code bin/meshgate} runs.
+     */
     String launcherClasspath() throws IOException {
-        Path cpFile = require("target/launcher.classpath");
-        return home.resolve("target/classes").toAbsolutePath() + File.pathSeparator + Files.readString(cpFile).trim();
+        return launcherClasspath(home);
+    }
+
+    /** {@link #launcherClasspath()} of the project folder {@code home}, for tests that start a broker. */
+    public static String launcherClasspath(Path home) throws IOException {
+        Path cpFile = new Build(home).require("launcher/target/launcher.classpath");
+        return home.resolve("launcher/target/classes").toAbsolutePath() + File.pathSeparator
+                + Files.readString(cpFile).trim();
     }
 
     /** The java binary of this JVM. */
