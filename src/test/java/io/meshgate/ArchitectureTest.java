@@ -1,6 +1,7 @@
 package io.meshgate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -47,6 +48,15 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("io.meshgate.messaging..", "io.meshgate.launcher..")
                 .and().areNotAssignableTo(MessageListener.class)
                 .should().dependOnClassesThat().resideInAPackage("jakarta.jms..")
+                .check(MESHGATE);
+    }
+
+    @Test
+    void theGatewaysMessageListenersOnlyTranslateAndHandOff() {
+        methods().that().areDeclaredInClassesThat().areAssignableTo(MessageListener.class)
+                .and().areDeclaredInClassesThat().resideOutsideOfPackage("io.meshgate.launcher..")
+                .should().haveName("onMessage")
+                .because("a listener's one method reads the message and hands it to the component that owns the work")
                 .check(MESHGATE);
     }
 
