@@ -66,4 +66,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.apache.activemq..")
                 .check(MESHGATE);
     }
+
+    @Test
+    void onlyTheMetricsPackageUsesMicrometer() {
+        noClasses().that().resideOutsideOfPackage("io.meshgate.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+                .check(MESHGATE);
+    }
 }

@@ -1,24 +1,29 @@
 package io.meshgate.metrics;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 
 /**
- * The node's counters and gauges, rendered in the Prometheus text format. Counter names end in
- * {@code _total}; a label set is written into the key as Prometheus writes it, e.g.
- * {@code meshgate_requests_total{outcome="ok"}}. Thread-safe and cheap on the hot path (one map
- * look-up and a {@link LongAdder} increment).
+ * The node's counters and gauges in a Micrometer {@link PrometheusMeterRegistry}, rendered in the
+ * Prometheus text format. Counter names end in {@code _total} and carry at most one label, e.g.
+ * {@code meshgate_requests_total{outcome="ok"}}. Thread-safe and cheap on the hot path: the
+ * counters are kept by name and label value, so that counting is one or two map look-ups and an
+ * increment; Micrometer's builders run only the first time a name or label value is counted.
  */
 @ApplicationScoped
 public class Metrics {
 
-    private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
-    private final Map<String, IntSupplier> gauges = new ConcurrentHashMap<>();
-    private final Map<String, String> help = new ConcurrentHashMap<>();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, CounterFamily> families = new ConcurrentHashMap<>();
     private final RequestStats requests = new RequestStats();
     private final ProtocolErrors protocolErrors = new ProtocolErrors();
 
@@ -45,62 +50,66 @@ public class Metrics {
      */
     public void protocolError(String kind, String session, String message) {
         increment("meshgate_protocol_errors_total", "kind", kind);
-        protocolErrors.record(java.time.Instant.now(), kind, session, message);
+        protocolErrors.record(Instant.now(), kind, session, message);
     }
 
     /** The last protocol errors of this node, newest first. */
-    public java.util.List<ProtocolErrors.Entry> recentProtocolErrors() {
+    public List<ProtocolErrors.Entry> recentProtocolErrors() {
         return protocolErrors.recent();
     }
 
     /** Adds one to a counter. */
     public void increment(String name) {
-        counters.computeIfAbsent(name, k -> new LongAdder()).increment();
+        Counter c = counters.get(name);
+        (c != null ? c : counters.computeIfAbsent(name, n -> Counter.builder(n).register(registry))).increment();
     }
 
     /** Adds one to a counter with one label. */
     public void increment(String name, String label, String value) {
-        increment(name + "{" + label + "=\"" + escape(value) + "\"}");
+        family(name, label).counter(value).increment();
     }
 
     /** Adds {@code n} to a counter with one label. */
     public void add(String name, String label, String value, long n) {
-        counters.computeIfAbsent(name + "{" + label + "=\"" + escape(value) + "\"}", k -> new LongAdder()).add(n);
+        family(name, label).counter(value).increment(n);
     }
 
-    /** The current value of a counter (with its labels written into the name). */
-    public long count(String key) {
-        LongAdder a = counters.get(key);
-        return a == null ? 0 : a.sum();
+    /** The current value of a counter without labels; 0 before its first count. */
+    public long count(String name) {
+        Counter c = counters.get(name);
+        return c == null ? 0 : (long) c.count();
     }
 
-    /** Registers a gauge read when the metrics are rendered. */
+    /** The current value of a counter with one label; 0 before its first count. */
+    public long count(String name, String label, String value) {
+        CounterFamily f = families.get(name);
+        return f == null || !f.label().equals(label) ? 0 : f.count(value);
+    }
+
+    /** Registers a gauge read when the metrics are rendered, in place of one of the same name. */
     public void gauge(String name, String description, IntSupplier value) {
-        gauges.put(name, value);
-        help.put(name, description);
-    }
-
-    /** All metrics in the Prometheus text exposition format. */
-    public String render() {
-        StringBuilder out = new StringBuilder();
-        Map<String, Long> sorted = new TreeMap<>();
-        counters.forEach((k, v) -> sorted.put(k, v.sum()));
-        String lastFamily = null;
-        for (Map.Entry<String, Long> e : sorted.entrySet()) {
-            String family = e.getKey().split("\\{", 2)[0];
-            if (!family.equals(lastFamily)) {
-                out.append("# TYPE ").append(family).append(" counter\n");
-                lastFamily = family;
-            }
-            out.append(e.getKey()).append(' ').append(e.getValue()).append('\n');
+        Gauge earlier = registry.find(name).gauge();
+        if (earlier != null) {
+            registry.remove(earlier);
         }
-        new TreeMap<>(gauges).forEach((name, g) -> out.append("# HELP ").append(name).append(' ')
-                .append(help.get(name)).append("\n# TYPE ").append(name).append(" gauge\n")
-                .append(name).append(' ').append(g.getAsInt()).append('\n'));
-        return out.toString();
+        // held strongly: Micrometer holds a gauge's object weakly, and ours are lambdas nobody else holds
+        Gauge.builder(name, value, IntSupplier::getAsInt).description(description).strongReference(true)
+                .register(registry);
     }
 
-    private static String escape(String v) {
-        return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    /** All metrics in the Prometheus text exposition format (version 0.0.4). */
+    public String render() {
+        return registry.scrape();
+    }
+
+    private CounterFamily family(String name, String label) {
+        CounterFamily f = families.get(name);
+        if (f == null) {
+            f = families.computeIfAbsent(name, n -> new CounterFamily(n, label, registry));
+        }
+        if (!f.label().equals(label)) {
+            throw new IllegalArgumentException("counter " + name + " is labelled " + f.label() + ", not " + label);
+        }
+        return f;
     }
 }

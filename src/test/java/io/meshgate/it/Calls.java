@@ -49,13 +49,13 @@ final class Calls {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    /** The sum over nodes of one metric line's value (0 where absent). */
+    /** The sum over nodes of one metric line's value (0 where absent); Prometheus writes values as doubles. */
     static long metric(Iterable<String> baseUrls, String key) throws IOException, InterruptedException {
         long sum = 0;
         for (String url : baseUrls) {
             for (String line : get(url, "/api/metrics").split("\n")) {
                 if (line.startsWith(key + " ")) {
-                    sum += Long.parseLong(line.substring(key.length() + 1).trim());
+                    sum += (long) Double.parseDouble(line.substring(key.length() + 1).trim());
                 }
             }
         }

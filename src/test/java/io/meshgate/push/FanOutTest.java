@@ -49,7 +49,7 @@ class FanOutTest {
 
         assertEquals(3, fanOut.deliver(push(MeshPush.To.TOPIC, "orders", "{}")));
 
-        assertEquals(3, metrics.count("meshgate_pushes_delivered_total{to=\"topic\"}"));
+        assertEquals(3, metrics.count("meshgate_pushes_delivered_total", "to", "topic"));
     }
 
     @Test
@@ -59,23 +59,23 @@ class FanOutTest {
 
         fanOut.deliver(push(MeshPush.To.SESSION, "s-a", "{}"));
 
-        assertEquals(1, metrics.count("meshgate_pushes_dropped_total{reason=\"session_gone\"}"));
-        assertEquals(0, metrics.count("meshgate_pushes_unmatched_total{to=\"session\"}"));
+        assertEquals(1, metrics.count("meshgate_pushes_dropped_total", "reason", "session_gone"));
+        assertEquals(0, metrics.count("meshgate_pushes_unmatched_total", "to", "session"));
     }
 
     @Test
     void aPushToASessionThisNodeNeverHeldIsUnmatchedNotDropped() {
         fanOut.deliver(push(MeshPush.To.SESSION, "s-elsewhere", "{}"));
 
-        assertEquals(1, metrics.count("meshgate_pushes_unmatched_total{to=\"session\"}"));
-        assertEquals(0, metrics.count("meshgate_pushes_dropped_total{reason=\"session_gone\"}"));
+        assertEquals(1, metrics.count("meshgate_pushes_unmatched_total", "to", "session"));
+        assertEquals(0, metrics.count("meshgate_pushes_dropped_total", "reason", "session_gone"));
     }
 
     @Test
     void aTopicNobodyHereSubscribedToIsUnmatched() {
         fanOut.deliver(push(MeshPush.To.TOPIC, "orders", "{}"));
 
-        assertEquals(1, metrics.count("meshgate_pushes_unmatched_total{to=\"topic\"}"));
+        assertEquals(1, metrics.count("meshgate_pushes_unmatched_total", "to", "topic"));
     }
 
     @Test
@@ -86,8 +86,8 @@ class FanOutTest {
         assertEquals(1, fanOut.deliver(push(MeshPush.To.IDENTITY, "CN=alice", "{}")));
 
         assertEquals(1, received.size());
-        assertEquals(1, metrics.count("meshgate_pushes_dropped_total{reason=\"session_closing\"}"));
-        assertEquals(1, metrics.count("meshgate_pushes_delivered_total{to=\"identity\"}"));
+        assertEquals(1, metrics.count("meshgate_pushes_dropped_total", "reason", "session_closing"));
+        assertEquals(1, metrics.count("meshgate_pushes_delivered_total", "to", "identity"));
     }
 
     @Test
@@ -97,6 +97,6 @@ class FanOutTest {
         assertEquals(0, fanOut.deliver(push(MeshPush.To.SESSION, "s-a", "{not json")));
 
         assertEquals(0, received.size());
-        assertEquals(1, metrics.count("meshgate_pushes_dropped_total{reason=\"unreadable\"}"));
+        assertEquals(1, metrics.count("meshgate_pushes_dropped_total", "reason", "unreadable"));
     }
 }

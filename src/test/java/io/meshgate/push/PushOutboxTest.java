@@ -45,7 +45,7 @@ class PushOutboxTest {
         }
 
         assertEquals(List.of("p1", "p2", "p3"), sent);
-        assertEquals(3, metrics.count("meshgate_pushes_sent_total{to=\"topic\"}"));
+        assertEquals(3, metrics.count("meshgate_pushes_sent_total", "to", "topic"));
     }
 
     @Test
@@ -54,7 +54,7 @@ class PushOutboxTest {
 
         assertFalse(outbox(8).offer(push("p1")));
 
-        assertEquals(1, metrics.count("meshgate_pushes_dropped_total{reason=\"broker_lost\"}"));
+        assertEquals(1, metrics.count("meshgate_pushes_dropped_total", "reason", "broker_lost"));
     }
 
     @Test
@@ -64,7 +64,7 @@ class PushOutboxTest {
         assertTrue(o.offer(push("p1")));
         assertFalse(o.offer(push("p2")));
 
-        assertEquals(1, metrics.count("meshgate_pushes_dropped_total{reason=\"queue_full\"}"));
+        assertEquals(1, metrics.count("meshgate_pushes_dropped_total", "reason", "queue_full"));
         assertEquals(1, o.waiting());
     }
 
@@ -77,7 +77,7 @@ class PushOutboxTest {
         o.sendNext(0);
 
         assertEquals(List.of(), sent);
-        assertEquals(1, metrics.count("meshgate_pushes_dropped_total{reason=\"broker_lost\"}"));
+        assertEquals(1, metrics.count("meshgate_pushes_dropped_total", "reason", "broker_lost"));
     }
 
     @Test
@@ -95,7 +95,7 @@ class PushOutboxTest {
         o.sendNext(0);
 
         assertEquals(List.of("p2"), sent);
-        assertEquals(1, metrics.count("meshgate_pushes_dropped_total{reason=\"send_failed\"}"));
+        assertEquals(1, metrics.count("meshgate_pushes_dropped_total", "reason", "send_failed"));
     }
 
     @Test

@@ -40,7 +40,7 @@ final class CapacityRun {
     /** Sessions per source address. */
     static final int PER_SOURCE = 25_000;
     private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
-    private static final Pattern GAUGE = Pattern.compile("(?m)^meshgate_sessions (\\d+)");
+    private static final Pattern GAUGE = Pattern.compile("(?m)^meshgate_sessions (\\S+)");
 
     /**
      * A capacity run's settings.
@@ -256,6 +256,6 @@ final class CapacityRun {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(node.url() + "/api/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = GAUGE.matcher(r.body());
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
     }
 }
