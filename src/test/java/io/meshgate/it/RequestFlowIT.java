@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Test;
 class RequestFlowIT {
 
     private static final String INFLIGHT = "meshgate_inflight_requests";
+    /**
+     * How long each blocker holds its work consumer: long beside the time the test takes to see
+     * every consumer busy (the in-flight gauges are read again at each heartbeat) on a loaded machine.
+     */
+    private static final int BLOCKER_MS = 10_000;
     private static LocalCluster cluster;
 
     @BeforeAll
@@ -127,11 +132,14 @@ class RequestFlowIT {
         try (MeshgateClient c = Calls.connect(cluster.accessPoint())) {
             List<CompletableFuture<Response>> busy = new ArrayList<>();
             for (int i = 0; i < blockers; i++) {
-                busy.add(c.call("work", "sleep", Calls.json("{\"delayMs\":2500}"), Duration.ofSeconds(30))
+                busy.add(c.call("work", "sleep", Calls.json("{\"delayMs\":" + BLOCKER_MS + "}"), Duration.ofSeconds(40))
                         .toCompletableFuture());
             }
             Calls.awaitMetric(cluster.state(), INFLIGHT, n -> n >= consumers, "every work consumer busy");
             Response late = Calls.call(c, "work", "quick", "{}", Duration.ofMillis(600));
+            // the premise: no blocker had ended (and freed its consumer) when the late request's answer came
+            assertTrue(busy.stream().noneMatch(CompletableFuture::isDone),
+                    "a blocker ended before the late request's answer: the test saw every consumer busy too late");
             assertEquals("TIMEOUT", late.errorCode(), () -> "expected TIMEOUT, got " + late);
             assertNull(late.processedBy());
             // the ingress node's own TIMEOUT at the deadline, not the client's (deadline plus 2 s)
