@@ -33,7 +33,7 @@ public final class BrokerExtension implements BeforeAllCallback {
 
     private static Broker start() {
         try {
-            Path home = Path.of(System.getProperty("meshgate.home", ".")).toAbsolutePath();
+            Path home = Build.projectHome();
             Path dir = home.resolve("target/arquillian");
             Files.createDirectories(dir);
             int port;

@@ -1,5 +1,6 @@
 package io.meshgate.it;
 
+import io.meshgate.launcher.Build;
 import io.meshgate.launcher.LocalCluster;
 import java.nio.file.Path;
 
@@ -33,6 +34,6 @@ final class SharedCluster {
 
     /** The project folder. */
     static Path home() {
-        return Path.of(System.getProperty("meshgate.home", ".")).toAbsolutePath();
+        return Build.projectHome();
     }
 }

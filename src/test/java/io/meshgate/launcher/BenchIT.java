@@ -28,7 +28,7 @@ class BenchIT {
         if (!Files.isExecutable(Path.of("/usr/sbin/nginx"))) {
             throw new IllegalStateException("nginx is not installed (apt-get install nginx-light); .ci/run installs it");
         }
-        Path home = Path.of(System.getProperty("meshgate.home", ".")).toAbsolutePath();
+        Path home = Build.projectHome();
         cluster = LocalCluster.start(LocalCluster.Options.defaults(home, home.resolve("target/it-bench-cluster"))
                 .withNodes(1));
     }

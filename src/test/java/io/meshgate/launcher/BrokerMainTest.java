@@ -114,7 +114,7 @@ class BrokerMainTest {
 
     /** One of the project's broker files, read as the broker reads it, for port 40001 (peer 40002). */
     private static FileConfiguration load(String file) throws Exception {
-        Path folder = Path.of(System.getProperty("meshgate.home", ".")).toAbsolutePath().resolve("server-config/artemis");
+        Path folder = Build.projectHome().resolve("server-config/artemis");
         Map<String, String> properties = Map.of(BrokerMain.PORT, "40001", BrokerMain.PEER_PORT, "40002",
                 BrokerMain.DATA, "/run/broker-data", BrokerMain.CONFIG, folder.toString());
         properties.forEach(System::setProperty);

@@ -31,6 +31,15 @@ public final class Build {
         return home;
     }
 
+    /**
+     * The project folder this process runs for: the system property {@code meshgate.home}
+     * (bin/meshgate and the build set it), else the working folder; absolute and normalised, since
+     * the build's path holds ".." and Chromium's file APIs refuse such paths.
+     */
+    public static Path projectHome() {
+        return Path.of(System.getProperty("meshgate.home", ".")).toAbsolutePath().normalize();
+    }
+
     /** {@code target/meshgate.war}, or the WAR given instead. */
     Path war() {
         if (war == null) {

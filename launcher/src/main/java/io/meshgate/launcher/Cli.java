@@ -49,7 +49,7 @@ public final class Cli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        Path home = Path.of(System.getProperty("meshgate.home", ".")).toAbsolutePath().normalize();
+        Path home = Build.projectHome();
         String run = System.getenv("MESHGATE_RUN_DIR");
         Path runDir = run == null || run.isBlank() ? home.resolve(".meshgate") : Path.of(run).toAbsolutePath();
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
