@@ -137,7 +137,10 @@ class ConsumerProjectIT {
         return out;
     }
 
-    /** Installs the parent POM, the two jars and the WAR of this build, as `mvn install` would. */
+    /**
+     * Installs the parent POM, the two jars and the WAR of this build, as `mvn install` would; run
+     * in {@code target/}, where no POM makes Maven run the goal once per module.
+     */
     private static void installThisBuildsArtifacts(Maven maven) throws IOException, InterruptedException {
         String[][] artifacts = {
             {"pom.xml", "pom.xml", "pom"},
@@ -146,7 +149,7 @@ class ConsumerProjectIT {
             {"target/meshgate.war", "server/pom.xml", "war"},
         };
         for (String[] a : artifacts) {
-            maven.run(HOME, PROJECT.resolveSibling("consumer-install.log"), "-q", "-o",
+            maven.run(PROJECT.getParent(), PROJECT.resolveSibling("consumer-install.log"), "-q",
                     "org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file", "-Dfile=" + HOME.resolve(a[0]),
                     "-DpomFile=" + HOME.resolve(a[1]), "-Dpackaging=" + a[2]);
         }
