@@ -5,6 +5,7 @@ import io.meshgate.messaging.JmsSender;
 import io.meshgate.metrics.Metrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * This node's view of the cluster, fed by the control topic: which nodes are alive and what they
  * host. Also remembers when this node last heard itself, which proves that the control
- * subscription and the broker connection work. Thread-safe.
+ * subscription and the broker connection work. After each control message it fires {@link Heard}
+ * (on the listener's thread), so that whoever waits for the view to change waits on that, not on
+ * a clock. Thread-safe.
  */
 @ApplicationScoped
 public class ClusterView {
@@ -35,6 +38,12 @@ public class ClusterView {
     @Inject
     @ConfigProperty(name = "meshgate.heartbeat.intervalMs", defaultValue = "1000")
     long heartbeatMs;
+    @Inject
+    Event<Heard> heard;
+
+    /** A control message of this node has been applied to the view. */
+    public record Heard(String nodeId) {
+    }
 
     private final Clock clock = Clock.systemUTC();
     private Membership membership;
@@ -74,6 +83,7 @@ public class ClusterView {
         } else if (membership.heard(status)) {
             LOG.info(() -> "node " + status.nodeId() + " joined the cluster hosting " + status.services());
         }
+        heard.fire(new Heard(status.nodeId()));
     }
 
     /** Whether a live node hosts the service. */

@@ -5,7 +5,7 @@
  * ({@code POST /api/drain}, SIGTERM): stop taking work, move sessions, finish, depart.
  *
  * <p>Threading: the control listener (one consumer) and the heartbeat (a thread of its own: a heartbeat
- * send can block while the adapter fails over) update the view; anyone may read it. The drain runs on the request's thread ({@code /api/drain})
+ * send can block while the adapter fails over) update the view, and the control listener fires {@code ClusterView.Heard} on its thread after each message, for whoever waits on the view; anyone may read it. The drain runs on the request's thread ({@code /api/drain})
  * or, on SIGTERM, on the JVM's signal thread with the application's context
  * ({@link io.meshgate.cluster.TermSignal}), before the server's shutdown hooks. Depends on {@code service} (what this node hosts, its
  * load), {@code messaging}, {@code envelope}, {@code metrics}.

@@ -15,7 +15,6 @@ import java.io.File;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -44,7 +43,7 @@ class NodeInContainerIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/meshgate.war"))
-                .addClasses(NodeInContainerIT.class, BrokerExtension.class, BrokerExtension.Broker.class);
+                .addClasses(NodeInContainerIT.class, ControlMessagesHeard.class, BrokerExtension.class, BrokerExtension.Broker.class);
     }
 
     @Test
@@ -60,7 +59,7 @@ class NodeInContainerIT {
 
     @Test
     void controlListenerReceivesTheNodesOwnHeartbeat() throws Exception {
-        eventually(cluster::hearsItself);
+        ControlMessagesHeard.awaitUntil(cluster::hearsItself, "the node hears its own heartbeat");
         NodeStatus self = cluster.members().stream().filter(n -> n.nodeId().equals("arquillian-node")).findFirst()
                 .orElseThrow();
         assertEquals(List.of("echo", "notify", "time", "work", "work-once"), self.services());
@@ -68,12 +67,12 @@ class NodeInContainerIT {
 
     @Test
     void replyListenerReceivesTheReplyPathProbe() throws Exception {
-        eventually(router::replyPathWorks);
+        ControlMessagesHeard.awaitUntil(router::replyPathWorks, "the reply-path probe came back");
     }
 
     @Test
     void serviceListenerTakesARequestAndItsReplyComesBack() throws Exception {
-        eventually(() -> cluster.isHosted("echo") && cluster.known());
+        ControlMessagesHeard.awaitUntil(() -> cluster.isHosted("echo") && cluster.known(), "the node knows the cluster and hosts echo");
         CompletableFuture<WireMessage> answer = new CompletableFuture<>();
         router.submit("test-session", new WireMessage.Request("c1", "echo", "echo",
                 Json.mapper().readTree("{\"x\":42}"), 5_000, null), java.time.Instant.now(), answer::complete);
@@ -84,13 +83,5 @@ class NodeInContainerIT {
         assertEquals(42, r.result().get("x").asInt());
         assertEquals("arquillian-node", r.processedBy());
         assertEquals("arquillian-node", r.ingressNode());
-    }
-
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < end, "condition not met within 10 s");
-            Thread.sleep(100);
-        }
     }
 }
