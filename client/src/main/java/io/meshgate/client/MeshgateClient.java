@@ -7,7 +7,6 @@ import io.meshgate.wire.MessageCodec;
 import io.meshgate.wire.WireMessage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -25,10 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 
 /**
  * The Java client: one WebSocket session to a meshgate access point (nginx or a node).
@@ -61,7 +58,8 @@ public final class MeshgateClient implements AutoCloseable {
 
     /** Error code of calls that the session's end left unanswered. */
     public static final String DISCONNECTED = "DISCONNECTED";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** A DRBG: idempotency keys and jitter without a read of /dev/urandom per call. */
+    private static final SecureRandom RANDOM = drbg();
 
     /** Where the session stands. */
     public enum State {
@@ -75,7 +73,9 @@ public final class MeshgateClient implements AutoCloseable {
 
     private final URI uri;
     private final ClientOptions options;
-    private final HttpClient http;
+    private final SharedHttpClients.Lease http;
+    /** "no answer ... within" of a call with the default timeout, made once. */
+    private final String defaultTimeoutMessage;
     private final MessageCodec codec = new MessageCodec();
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
     private final List<Consumer<WireMessage.Push>> pushListeners = new CopyOnWriteArrayList<>();
@@ -86,7 +86,6 @@ public final class MeshgateClient implements AutoCloseable {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong resumes = new AtomicLong();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final AtomicReference<SSLEngine> tlsEngine = new AtomicReference<>();
     private final Object stateLock = new Object();
     private volatile State state = State.OPEN;
     private volatile Link link;
@@ -96,15 +95,8 @@ public final class MeshgateClient implements AutoCloseable {
     private MeshgateClient(URI uri, ClientOptions options) {
         this.uri = uri;
         this.options = options;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(options.connectTimeout());
-        if ("wss".equalsIgnoreCase(uri.getScheme())) {
-            if (options.security() == null) {
-                throw new IllegalArgumentException("a wss:// access point needs ClientOptions.secure(...)");
-            }
-            builder.sslContext(RecordingSslContext.wrap(options.security().tlsContext(), tlsEngine))
-                    .sslParameters(new SSLParameters(null, options.tlsProtocols().toArray(new String[0])));
-        }
-        this.http = builder.build();
+        this.defaultTimeoutMessage = timeoutMessage(options.defaultTimeout());
+        this.http = SharedHttpClients.lease(uri, options);
     }
 
     /**
@@ -138,7 +130,8 @@ public final class MeshgateClient implements AutoCloseable {
 
     /** The negotiated TLS protocol and cipher suite, e.g. {@code TLSv1.3 TLS_AES_128_GCM_SHA256}, or null without TLS. */
     public String tlsSuite() {
-        SSLEngine e = tlsEngine.get();
+        Link l = link;
+        SSLEngine e = l == null ? null : l.tls;
         return e == null ? null : e.getSession().getProtocol() + " " + e.getSession().getCipherSuite();
     }
 
@@ -193,8 +186,8 @@ public final class MeshgateClient implements AutoCloseable {
         CompletableFuture<Response> result = new CompletableFuture<>();
         Call call = new Call(request, System.nanoTime() + timeout.toNanos(), result);
         calls.put(id, call);
-        result.completeOnTimeout(error(id, MeshgateException.Kind.TIMEOUT.code(),
-                        "no answer from the gateway within " + timeout.plus(options.grace()).toMillis() + " ms"),
+        String late = timeout.equals(options.defaultTimeout()) ? defaultTimeoutMessage : timeoutMessage(timeout);
+        result.completeOnTimeout(error(id, MeshgateException.Kind.TIMEOUT.code(), late),
                 timeout.plus(options.grace()).toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((r, e) -> calls.remove(id));
         if (state == State.CLOSED) {
@@ -232,8 +225,8 @@ public final class MeshgateClient implements AutoCloseable {
     private CompletionStage<Response> change(WireMessage message) {
         Subscriptions.Change c = subscriptions.start(message);
         Duration wait = options.defaultTimeout().plus(options.grace());
-        c.result().completeOnTimeout(error(c.id(), MeshgateException.Kind.TIMEOUT.code(),
-                "no answer from the gateway within " + wait.toMillis() + " ms"), wait.toMillis(), TimeUnit.MILLISECONDS);
+        c.result().completeOnTimeout(error(c.id(), MeshgateException.Kind.TIMEOUT.code(), defaultTimeoutMessage),
+                wait.toMillis(), TimeUnit.MILLISECONDS);
         if (state == State.CLOSED) {
             c.result().complete(error(c.id(), DISCONNECTED, "the session is closed"));
         } else {
@@ -494,6 +487,7 @@ public final class MeshgateClient implements AutoCloseable {
 
     private void ended(int code, String reason) {
         setState(State.CLOSED);
+        http.close();
         Link l = link;
         if (l != null) {
             l.hello.completeExceptionally(MeshgateException.of(MeshgateException.Kind.INTERNAL,
@@ -519,8 +513,10 @@ public final class MeshgateClient implements AutoCloseable {
     /** Opens a WebSocket with a fresh frame layer and starts its handshake. */
     private Link openLink() throws Exception {
         Link l = new Link(options.newFrameLayer());
-        l.socket = http.newWebSocketBuilder().connectTimeout(options.connectTimeout())
-                .buildAsync(uri, l.listener).get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        SharedHttpClients.Opened opened = http.open(uri, l.listener)
+                .get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        l.tls = opened.tls();
+        l.socket = opened.socket();
         l.sendFrames(l.frames.start());
         return l;
     }
@@ -533,6 +529,8 @@ public final class MeshgateClient implements AutoCloseable {
         private final Object sendLock = new Object();
         private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
         volatile WebSocket socket;
+        /** The TLS engine of this connection, or null without TLS. */
+        volatile SSLEngine tls;
 
         Link(FrameLayer frames) {
             this.frames = frames;
@@ -547,7 +545,9 @@ public final class MeshgateClient implements AutoCloseable {
         CompletableFuture<?> sendFrames(List<ByteBuffer> out) {
             synchronized (sendLock) {
                 for (ByteBuffer frame : out) {
-                    lastSend = lastSend.handle((v, e) -> null).thenCompose(v -> socket.sendBinary(frame, true));
+                    // the JDK's WebSocket takes one send at a time: wait for the last one unless it is done
+                    lastSend = lastSend.isDone() ? socket.sendBinary(frame, true)
+                            : lastSend.handle((v, e) -> null).thenCompose(v -> socket.sendBinary(frame, true));
                 }
                 return lastSend;
             }
@@ -565,19 +565,28 @@ public final class MeshgateClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            byte[] chunk = new byte[data.remaining()];
-            data.get(chunk);
-            if (partial.size() + chunk.length > options.maxFrameBytes()) {
+            if (partial.size() + data.remaining() > options.maxFrameBytes()) {
                 ws.sendClose(MeshgateException.Kind.FRAME_TOO_LARGE.closeCode(), "frame too large");
                 ended(MeshgateException.Kind.FRAME_TOO_LARGE.closeCode(), "frame from gateway too large");
                 return null;
             }
-            partial.writeBytes(chunk);
+            ByteBuffer whole = null;
+            if (last && partial.size() == 0) {
+                whole = data; // the usual case, a message in one piece: opened where it lies, no copy
+            } else if (data.hasArray()) {
+                partial.write(data.array(), data.arrayOffset() + data.position(), data.remaining());
+            } else {
+                byte[] chunk = new byte[data.remaining()];
+                data.get(chunk);
+                partial.writeBytes(chunk);
+            }
             if (last) {
-                byte[] whole = partial.toByteArray();
-                partial.reset();
+                if (whole == null) {
+                    whole = ByteBuffer.wrap(partial.toByteArray());
+                    partial.reset();
+                }
                 try {
-                    onFrame(owner, ByteBuffer.wrap(whole));
+                    onFrame(owner, whole);
                 } catch (MeshgateException e) {
                     refuse(ws, e);
                     return null;
@@ -639,6 +648,18 @@ public final class MeshgateClient implements AutoCloseable {
         long leftMs() {
             return (deadlineNanos - System.nanoTime()) / 1_000_000;
         }
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    }
+
+    private String timeoutMessage(Duration timeout) {
+        return "no answer from the gateway within " + timeout.plus(options.grace()).toMillis() + " ms";
     }
 
     /** 128 random bits, base64url: unique per call across clients. */

@@ -2,7 +2,7 @@ package io.meshgate.client;
 
 import java.security.KeyManagementException;
 import java.security.SecureRandom;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
@@ -14,8 +14,9 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
 /**
- * An SSL context that remembers the last engine it made, so that the client can tell which TLS
- * protocol and cipher suite its WebSocket negotiated (the JDK's WebSocket API does not say).
+ * An SSL context that tells of each engine it makes, so that the client can tell which TLS
+ * protocol and cipher suite its WebSocket negotiated (the JDK's WebSocket API does not say; see
+ * {@link SharedHttpClients} for how an engine is matched with its connect).
  */
 final class RecordingSslContext extends SSLContext {
 
@@ -23,18 +24,18 @@ final class RecordingSslContext extends SSLContext {
         super(spi, real.getProvider(), real.getProtocol());
     }
 
-    /** A context delegating to {@code real} and recording its engines in {@code last}. */
-    static SSLContext wrap(SSLContext real, AtomicReference<SSLEngine> last) {
-        return new RecordingSslContext(new Spi(real, last), real);
+    /** A context delegating to {@code real} and handing each engine it makes to {@code made}. */
+    static SSLContext wrap(SSLContext real, Consumer<SSLEngine> made) {
+        return new RecordingSslContext(new Spi(real, made), real);
     }
 
     private static final class Spi extends SSLContextSpi {
         private final SSLContext real;
-        private final AtomicReference<SSLEngine> last;
+        private final Consumer<SSLEngine> made;
 
-        Spi(SSLContext real, AtomicReference<SSLEngine> last) {
+        Spi(SSLContext real, Consumer<SSLEngine> made) {
             this.real = real;
-            this.last = last;
+            this.made = made;
         }
 
         @Override
@@ -55,14 +56,14 @@ final class RecordingSslContext extends SSLContext {
         @Override
         protected SSLEngine engineCreateSSLEngine() {
             SSLEngine e = real.createSSLEngine();
-            last.set(e);
+            made.accept(e);
             return e;
         }
 
         @Override
         protected SSLEngine engineCreateSSLEngine(String host, int port) {
             SSLEngine e = real.createSSLEngine(host, port);
-            last.set(e);
+            made.accept(e);
             return e;
         }
 

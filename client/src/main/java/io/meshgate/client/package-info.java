@@ -9,8 +9,16 @@
  * Uses the JDK's own WebSocket client and only the {@code wire} and {@code crypto} packages of
  * meshgate; no {@code jakarta.*}.
  *
+ * <p>Sharing: the clients of a process with equal connection settings (TLS or not, the same
+ * {@link io.meshgate.client.ClientSecurity}, TLS versions, connect timeout) share one JDK HTTP
+ * client, and so one selector thread, one executor and one TLS context
+ * ({@link io.meshgate.client.SharedHttpClients}, reference-counted: the last client to end lets it
+ * go). Each connection's negotiated TLS protocol and suite come from its own engine: the TLS
+ * connects of a shared client take turns until their engine is made.
+ *
  * <p>Threading: {@link io.meshgate.client.MeshgateClient} is thread-safe; results and pushes are
- * delivered on the JDK HTTP client's threads, so listeners must not block; a resume runs on a
- * thread of its own.
+ * delivered on the shared HTTP client's threads, so listeners must not block (a slow listener
+ * delays every session of the process); inbound frames are opened on that thread where the
+ * socket's buffer holds them, without a copy; a resume runs on a thread of its own.
  */
 package io.meshgate.client;

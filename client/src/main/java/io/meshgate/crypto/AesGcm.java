@@ -38,10 +38,21 @@ final class AesGcm {
 
     /** ciphertext || tag, with this instance's key. */
     byte[] seal(byte[] nonce, byte[] aad, byte[] plaintext) {
+        byte[] out = new byte[plaintext.length + TAG_LENGTH];
+        seal(nonce, aad, 0, aad.length, plaintext, out, 0);
+        return out;
+    }
+
+    /**
+     * Writes ciphertext || tag ({@code plaintext.length + TAG_LENGTH} bytes) into {@code out} at
+     * {@code outOff}; the associated data is {@code aadLen} bytes of {@code aad} at {@code aadOff}
+     * (it may lie in {@code out}, outside the part written).
+     */
+    void seal(byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] plaintext, byte[] out, int outOff) {
         init(Cipher.ENCRYPT_MODE, nonce);
         try {
-            cipher.updateAAD(aad);
-            return cipher.doFinal(plaintext);
+            cipher.updateAAD(aad, aadOff, aadLen);
+            cipher.doFinal(plaintext, 0, plaintext.length, out, outOff);
         } catch (GeneralSecurityException e) {
             throw new CryptoException(CryptoException.Reason.MALFORMED, "AES-GCM encryption failed", e);
         }
@@ -49,12 +60,17 @@ final class AesGcm {
 
     /** The plaintext of {@code len} bytes of ciphertext || tag at {@code off}, or BAD_MAC. */
     byte[] open(byte[] nonce, byte[] aad, byte[] data, int off, int len) {
+        return open(nonce, aad, 0, aad.length, data, off, len);
+    }
+
+    /** {@link #open(byte[], byte[], byte[], int, int)} with the associated data at {@code aadOff} of {@code aad}. */
+    byte[] open(byte[] nonce, byte[] aad, int aadOff, int aadLen, byte[] data, int off, int len) {
         if (len < TAG_LENGTH) {
             throw new CryptoException(CryptoException.Reason.MALFORMED, "ciphertext shorter than the tag");
         }
         init(Cipher.DECRYPT_MODE, nonce);
         try {
-            cipher.updateAAD(aad);
+            cipher.updateAAD(aad, aadOff, aadLen);
             return cipher.doFinal(data, off, len);
         } catch (AEADBadTagException e) {
             throw new CryptoException(CryptoException.Reason.BAD_MAC, "GCM tag does not verify");

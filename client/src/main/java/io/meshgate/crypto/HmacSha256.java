@@ -33,13 +33,18 @@ public final class HmacSha256 {
         return mac.doFinal();
     }
 
-    /** The tag over {@code len} bytes of {@code data} from {@code off}, after the prefix parts. */
-    byte[] tag(byte[] data, int off, int len, byte[]... prefix) {
-        for (byte[] p : prefix) {
-            mac.update(p);
-        }
+    /** Adds {@code len} bytes of {@code data} from {@code off} to the tag in progress (package use: the frame sealer). */
+    void update(byte[] data, int off, int len) {
         mac.update(data, off, len);
-        return mac.doFinal();
+    }
+
+    /** Writes the tag over what was added into {@code out} at {@code off}, and starts the next one. */
+    void finish(byte[] out, int off) {
+        try {
+            mac.doFinal(out, off);
+        } catch (javax.crypto.ShortBufferException e) {
+            throw new IllegalArgumentException("no room for a " + TAG_LENGTH + "-byte tag", e);
+        }
     }
 
     /** Whether the tag matches, compared in constant time; a tag of the wrong length never does. */

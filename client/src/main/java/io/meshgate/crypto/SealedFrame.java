@@ -1,7 +1,8 @@
 package io.meshgate.crypto;
 
-import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -57,23 +58,56 @@ public final class SealedFrame {
         }
     }
 
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     static byte[] nonce(FrameDirection direction, long sequence) {
-        return ByteBuffer.allocate(AesGcm.NONCE_LENGTH).putInt(direction.code()).putLong(sequence).array();
+        byte[] nonce = new byte[AesGcm.NONCE_LENGTH];
+        INT.set(nonce, 0, direction.code());
+        return withSequence(nonce, sequence);
     }
 
-    static byte[] header(byte kind, byte flags, long sequence) {
-        return ByteBuffer.allocate(HEADER_LENGTH).put(VERSION).put(kind).put(flags).putLong(sequence).array();
+    /** Sets the sequence number into a nonce that {@link #nonce} made for the direction. */
+    private static byte[] withSequence(byte[] nonce, long sequence) {
+        LONG.set(nonce, 4, sequence);
+        return nonce;
+    }
+
+    /** Whether {@code a} equals the {@code a.length} bytes of {@code b} at {@code off}, in time independent of where they differ. */
+    private static boolean equalInConstantTime(byte[] a, byte[] b, int off) {
+        int diff = 0;
+        for (int i = 0; i < a.length; i++) {
+            diff |= a[i] ^ b[off + i];
+        }
+        return diff == 0;
+    }
+
+    private static void writeHeader(byte[] frame, byte kind, byte flags, long sequence) {
+        frame[0] = VERSION;
+        frame[1] = kind;
+        frame[2] = flags;
+        LONG.set(frame, 3, sequence);
+    }
+
+    /** The HMAC over header || nonce || ciphertext || tag of the frame at {@code off}, written into {@code out} at {@code outOff}. */
+    private static void frameMac(HmacSha256 mac, byte[] frame, int off, int macAt, byte[] nonce, byte[] out, int outOff) {
+        mac.update(frame, off, HEADER_LENGTH);
+        mac.update(nonce, 0, nonce.length);
+        mac.update(frame, off + HEADER_LENGTH, macAt - off - HEADER_LENGTH);
+        mac.finish(out, outOff);
     }
 
     /** Seals the frames of one direction. Not thread-safe. */
     public static final class Sealer {
         private final Keyed keyed;
         private final FrameLimits limits;
+        private final byte[] nonce;
         private long next;
 
         public Sealer(FrameDirection direction, DirectionKeys keys, FrameLimits limits) {
             this.keyed = Keyed.of(direction, keys);
             this.limits = Objects.requireNonNull(limits, "limits");
+            this.nonce = nonce(direction, 0);
         }
 
         /**
@@ -102,14 +136,12 @@ public final class SealedFrame {
                         "sealed frame would be " + (body.length + OVERHEAD) + " bytes, over " + limits.maxFrameBytes());
             }
             long seq = next++;
-            byte[] header = header(kind, flags, seq);
-            byte[] nonce = nonce(keyed.direction(), seq);
-            byte[] sealed = keyed.encryption().seal(nonce, header, body);
-            byte[] tag = keyed.mac().tag(header, nonce, sealed);
-            byte[] frame = new byte[HEADER_LENGTH + sealed.length + tag.length];
-            System.arraycopy(header, 0, frame, 0, HEADER_LENGTH);
-            System.arraycopy(sealed, 0, frame, HEADER_LENGTH, sealed.length);
-            System.arraycopy(tag, 0, frame, HEADER_LENGTH + sealed.length, tag.length);
+            byte[] frame = new byte[body.length + OVERHEAD];
+            writeHeader(frame, kind, flags, seq);
+            withSequence(nonce, seq);
+            keyed.encryption().seal(nonce, frame, 0, HEADER_LENGTH, body, frame, HEADER_LENGTH);
+            int macAt = frame.length - HmacSha256.TAG_LENGTH;
+            frameMac(keyed.mac(), frame, 0, macAt, nonce, frame, macAt);
             return frame;
         }
 
@@ -128,11 +160,14 @@ public final class SealedFrame {
     public static final class Opener {
         private final Keyed keyed;
         private final FrameLimits limits;
+        private final byte[] nonce;
+        private final byte[] expectedTag = new byte[HmacSha256.TAG_LENGTH];
         private long expected;
 
         public Opener(FrameDirection direction, DirectionKeys keys, FrameLimits limits) {
             this.keyed = Keyed.of(direction, keys);
             this.limits = Objects.requireNonNull(limits, "limits");
+            this.nonce = nonce(direction, 0);
         }
 
         /**
@@ -146,43 +181,49 @@ public final class SealedFrame {
          *     state is unchanged, but the session must be closed
          */
         public Opened open(byte[] frame) {
-            if (frame.length > limits.maxFrameBytes()) {
+            return open(frame, 0, frame.length);
+        }
+
+        /** {@link #open(byte[])} of the {@code len} bytes of {@code buf} at {@code off} (a frame inside a larger buffer). */
+        public Opened open(byte[] buf, int off, int len) {
+            Objects.checkFromIndexSize(off, len, buf.length);
+            if (len > limits.maxFrameBytes()) {
                 throw new CryptoException(CryptoException.Reason.TOO_LARGE,
-                        "frame of " + frame.length + " bytes exceeds " + limits.maxFrameBytes());
+                        "frame of " + len + " bytes exceeds " + limits.maxFrameBytes());
             }
-            if (frame.length < OVERHEAD) {
+            if (len < OVERHEAD) {
                 throw new CryptoException(CryptoException.Reason.MALFORMED, "frame shorter than " + OVERHEAD + " bytes");
             }
-            if (frame[0] != VERSION) {
-                throw new CryptoException(CryptoException.Reason.MALFORMED, "unknown frame version " + frame[0]);
+            if (buf[off] != VERSION) {
+                throw new CryptoException(CryptoException.Reason.MALFORMED, "unknown frame version " + buf[off]);
             }
-            long seq = ByteBuffer.wrap(frame, 3, 8).getLong();
-            byte[] header = Arrays.copyOfRange(frame, 0, HEADER_LENGTH);
-            byte[] nonce = nonce(keyed.direction(), seq);
-            int macAt = frame.length - HmacSha256.TAG_LENGTH;
-            byte[] expectedTag = keyed.mac().tag(frame, HEADER_LENGTH, macAt - HEADER_LENGTH, header, nonce);
-            byte[] tag = Arrays.copyOfRange(frame, macAt, frame.length);
-            if (!java.security.MessageDigest.isEqual(expectedTag, tag)) {
+            long seq = (long) LONG.get(buf, off + 3);
+            withSequence(nonce, seq);
+            int macAt = off + len - HmacSha256.TAG_LENGTH;
+            frameMac(keyed.mac(), buf, off, macAt, nonce, expectedTag, 0);
+            if (!equalInConstantTime(expectedTag, buf, macAt)) {
                 throw new CryptoException(CryptoException.Reason.BAD_MAC, "frame HMAC does not verify");
             }
             if (seq != expected) {
                 throw new CryptoException(CryptoException.Reason.BAD_SEQUENCE,
                         "frame sequence " + seq + " where " + expected + " was expected");
             }
-            byte flags = frame[2];
+            byte flags = buf[off + 2];
             if ((flags & ~FLAG_COMPRESSED) != 0) {
                 throw new CryptoException(CryptoException.Reason.MALFORMED, "unknown frame flags " + flags);
             }
-            if (frame[1] != DATA && frame[1] != REKEY) {
-                throw new CryptoException(CryptoException.Reason.MALFORMED, "unknown frame kind " + frame[1]);
+            byte kind = buf[off + 1];
+            if (kind != DATA && kind != REKEY) {
+                throw new CryptoException(CryptoException.Reason.MALFORMED, "unknown frame kind " + kind);
             }
-            byte[] body = keyed.encryption().open(nonce, header, frame, HEADER_LENGTH, macAt - HEADER_LENGTH);
+            byte[] body = keyed.encryption().open(nonce, buf, off, HEADER_LENGTH, buf, off + HEADER_LENGTH,
+                    macAt - off - HEADER_LENGTH);
             byte[] payload = (flags & FLAG_COMPRESSED) != 0 ? Brotli.decompress(body, limits.maxPayloadBytes()) : body;
             if (payload.length > limits.maxPayloadBytes()) {
                 throw new CryptoException(CryptoException.Reason.TOO_LARGE, "payload exceeds " + limits.maxPayloadBytes());
             }
             expected++;
-            return new Opened(frame[1], payload);
+            return new Opened(kind, payload);
         }
 
         /** The sequence number the next frame must carry. */

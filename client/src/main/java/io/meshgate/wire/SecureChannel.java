@@ -123,19 +123,26 @@ public final class SecureChannel implements FrameLayer {
 
     @Override
     public Inbound open(ByteBuffer buffer) {
-        byte[] frame = new byte[buffer.remaining()];
-        buffer.get(frame);
-        if (frame.length < 2) {
-            throw MeshgateException.malformedFrame("frame of " + frame.length + " bytes");
+        int length = buffer.remaining();
+        if (length < 2) {
+            throw MeshgateException.malformedFrame("frame of " + length + " bytes");
         }
-        boolean handshakeKind = frame[1] >= HandshakeMessage.CLIENT_HELLO && frame[1] <= HandshakeMessage.SERVER_FINISH;
+        byte kind = buffer.get(buffer.position() + 1);
+        boolean handshakeKind = kind >= HandshakeMessage.CLIENT_HELLO && kind <= HandshakeMessage.SERVER_FINISH;
         SessionFrames open = frames;
         if (open != null) {
             if (handshakeKind) {
                 throw MeshgateException.of(MeshgateException.Kind.UNEXPECTED_FRAME, "a second handshake is not allowed");
             }
-            return open.open(frame);
+            if (buffer.hasArray()) {
+                // the frame where it lies (a slice of the socket's buffer): no copy
+                Inbound in = open.open(buffer.array(), buffer.arrayOffset() + buffer.position(), length);
+                buffer.position(buffer.limit());
+                return in;
+            }
+            return open.open(bytesOf(buffer), 0, length);
         }
+        byte[] frame = bytesOf(buffer);
         if (!handshakeKind) {
             throw MeshgateException.of(MeshgateException.Kind.UNEXPECTED_FRAME,
                     "data frame before the handshake ended");
@@ -150,6 +157,12 @@ public final class SecureChannel implements FrameLayer {
             frames = new SessionFrames(step.keys(), handshake.sending(), limits, rekeyAfter, clock);
         }
         return new Inbound(null, step.replies(), step.keys() != null);
+    }
+
+    private static byte[] bytesOf(ByteBuffer buffer) {
+        byte[] frame = new byte[buffer.remaining()];
+        buffer.get(frame);
+        return frame;
     }
 
     @Override

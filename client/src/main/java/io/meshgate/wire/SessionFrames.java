@@ -70,11 +70,14 @@ final class SessionFrames {
         return out;
     }
 
-    /** The payload of a DATA frame; none for a REKEY frame, after which the next generation opens. */
-    FrameLayer.Inbound open(byte[] frame) {
+    /**
+     * The payload of the DATA frame of {@code len} bytes at {@code off} of {@code buf}; none for a
+     * REKEY frame, after which the next generation opens.
+     */
+    FrameLayer.Inbound open(byte[] buf, int off, int len) {
         SealedFrame.Opened opened;
         try {
-            opened = opener.open(frame);
+            opened = opener.open(buf, off, len);
         } catch (CryptoException e) {
             throw switch (e.reason()) {
                 case TOO_LARGE -> MeshgateException.of(MeshgateException.Kind.FRAME_TOO_LARGE, e.getMessage());
