@@ -55,12 +55,13 @@ class BenchRunTest {
         LoadGenerator.Phase p = new LoadGenerator.Phase(100, 100, 99.5, h, Map.of("TIMEOUT", 1L), 100);
         ObjectNode line = Json.mapper().createObjectNode();
 
-        BenchRun.writePhase(line, new BenchRun.Measured(p, Map.of("node-1", 30_000L, "broker", 10_000L)));
+        BenchRun.writePhase(line, new BenchRun.Measured(p, Map.of("node-1", 30_000L, "broker", 10_000L), 25_000L));
 
         assertTrue(h.valuesAreEquivalent(5000, line.get("p50Us").asLong()), line.toString());
         assertTrue(h.valuesAreEquivalent(9900, line.get("p99Us").asLong()), line.toString());
         assertEquals(1, line.get("errors").get("TIMEOUT").asLong());
         assertEquals(400, line.get("serverCpuUsPerRequest").asLong());
+        assertEquals(250, line.get("clientCpuUsPerRequest").asLong());
         assertEquals(99.5, line.get("achieved").asDouble());
     }
 

@@ -51,12 +51,23 @@ final class BenchRun {
         }
     }
 
-    /** A measured phase and the CPU microseconds each server process used during it. */
-    record Measured(LoadGenerator.Phase phase, Map<String, Long> cpuMicros) {
+    /**
+     * A measured phase, the CPU microseconds each server process used during it, and those the
+     * load generator (this process: its client sessions) used.
+     */
+    record Measured(LoadGenerator.Phase phase, Map<String, Long> cpuMicros, long clientCpuMicros) {
 
         long cpuPerRequest() {
             long sum = cpuMicros.values().stream().mapToLong(Long::longValue).sum();
-            return phase.completed() == 0 ? 0 : sum / phase.completed();
+            return perRequest(sum);
+        }
+
+        long clientCpuPerRequest() {
+            return perRequest(clientCpuMicros);
+        }
+
+        private long perRequest(long micros) {
+            return phase.completed() == 0 ? 0 : micros / phase.completed();
         }
     }
 
@@ -118,10 +129,12 @@ final class BenchRun {
             throws InterruptedException {
         warmUp(target, rate, warmup);
         Map<String, Long> before = cpu.get();
+        long clientBefore = ProcessCpu.selfMicros();
         LoadGenerator.Phase p = generator.phase(target, rate, seconds, "measure");
+        long client = ProcessCpu.selfMicros() - clientBefore;
         Map<String, Long> used = new TreeMap<>();
         cpu.get().forEach((k, v) -> used.put(k, v - before.getOrDefault(k, 0L)));
-        return new Measured(p, used);
+        return new Measured(p, used, client);
     }
 
     /**
@@ -203,6 +216,7 @@ final class BenchRun {
         ObjectNode cpu = o.putObject("cpuUs");
         m.cpuMicros().forEach(cpu::put);
         o.put("serverCpuUsPerRequest", m.cpuPerRequest());
+        o.put("clientCpuUsPerRequest", m.clientCpuPerRequest());
     }
 
     private static double ratio(long a, long b) {

@@ -8,7 +8,8 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * CPU time a process and its descendants have used, read from {@code /proc/<pid>/stat} (user plus
- * system time, in clock ticks of 10 ms on Linux). Zero for a process that is gone.
+ * system time, in clock ticks of 10 ms on Linux), or this process alone from
+ * {@code /proc/self/stat}. Zero for a process that is gone.
  */
 final class ProcessCpu {
 
@@ -23,6 +24,11 @@ final class ProcessCpu {
         return overTree(pid, ProcessCpu::ticks) * 1_000_000 / TICKS_PER_SECOND;
     }
 
+    /** CPU microseconds used so far by this process alone (not its children: the load generator's own). */
+    static long selfMicros() {
+        return ticks(Path.of("/proc", "self", "stat")) * 1_000_000 / TICKS_PER_SECOND;
+    }
+
     /** A per-process figure summed over a process and its descendants (nginx's workers, for example). */
     static long overTree(long pid, LongUnaryOperator figure) {
         long total = figure.applyAsLong(pid);
@@ -33,8 +39,12 @@ final class ProcessCpu {
     }
 
     private static long ticks(long pid) {
+        return ticks(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    private static long ticks(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(statFile);
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);
         } catch (IOException | RuntimeException e) {
