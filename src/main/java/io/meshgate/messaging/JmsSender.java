@@ -25,6 +25,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -124,17 +125,22 @@ public class JmsSender {
 
     /** Publishes to a topic (multicast address). */
     public void publishToTopic(String topic, Envelope envelope, long ttlMs) {
-        send(topic, true, envelope, ttlMs, 0, null);
+        send(topic, true, List.of(envelope), ttlMs, 0, null);
+    }
+
+    /** Publishes envelopes to a topic in one message: the plain message for one, a batch for several. */
+    public void publishToTopic(String topic, List<Envelope> envelopes, long ttlMs) {
+        send(topic, true, envelopes, ttlMs, 0, null);
     }
 
     /** Publishes to a topic, to be delivered no sooner than {@code delayMs} from now. */
     public void publishToTopicLater(String topic, Envelope envelope, long ttlMs, long delayMs) {
-        send(topic, true, envelope, ttlMs, delayMs, null);
+        send(topic, true, List.of(envelope), ttlMs, delayMs, null);
     }
 
     /** Sends to a queue (anycast address). */
     public void sendToQueue(String queue, Envelope envelope, long ttlMs) {
-        send(queue, false, envelope, ttlMs, 0, null);
+        send(queue, false, List.of(envelope), ttlMs, 0, null);
     }
 
     /**
@@ -142,7 +148,16 @@ public class JmsSender {
      * same address with the same id.
      */
     public void sendToQueueOnce(String queue, Envelope envelope, long ttlMs, String duplicateId) {
-        send(queue, false, envelope, ttlMs, 0, java.util.Objects.requireNonNull(duplicateId, "duplicateId"));
+        send(queue, false, List.of(envelope), ttlMs, 0, java.util.Objects.requireNonNull(duplicateId, "duplicateId"));
+    }
+
+    /**
+     * Sends envelopes to a queue in one message: for one, the plain message with the duplicate
+     * detection id {@code duplicateIdOfOne}; for several, a batch, which has none (a batch is
+     * formed anew each time, so no id would name the same batch twice).
+     */
+    public void sendToQueue(String queue, List<Envelope> envelopes, long ttlMs, String duplicateIdOfOne) {
+        send(queue, false, envelopes, ttlMs, 0, envelopes.size() == 1 ? duplicateIdOfOne : null);
     }
 
     /**
@@ -180,7 +195,7 @@ public class JmsSender {
             }
             lease.sendingSince = startedAt;
             try {
-                lease.send(topic, true, envelope, ttlMs, 0, null);
+                lease.send(topic, true, List.of(envelope), ttlMs, 0, null);
             } catch (JMSException | JMSRuntimeException e) {
                 link.sendFailed(e.getMessage(), startedAt);
                 close();
@@ -203,13 +218,14 @@ public class JmsSender {
         }
     }
 
-    private void send(String name, boolean topic, Envelope envelope, long ttlMs, long delayMs, String duplicateId) {
+    private void send(String name, boolean topic, List<Envelope> envelopes, long ttlMs, long delayMs,
+                      String duplicateId) {
         Instant startedAt = clock.instant();
         Lease lease = borrow(startedAt);
         boolean healthy = false;
         lease.sendingSince = startedAt;
         try {
-            lease.send(name, topic, envelope, ttlMs, delayMs, duplicateId);
+            lease.send(name, topic, envelopes, ttlMs, delayMs, duplicateId);
             healthy = true;
         } catch (JMSException | JMSRuntimeException e) {
             link.sendFailed(e.getMessage(), startedAt);
@@ -287,10 +303,10 @@ public class JmsSender {
             this.consumer = consumer;
         }
 
-        /** The next matching message's envelope, or null when none is waiting. */
-        public Envelope poll() {
+        /** The envelopes of the next matching message (several for a batch), or none when none is waiting. */
+        public List<Envelope> poll() {
             jakarta.jms.Message m = consumer.receiveNoWait();
-            return m == null ? null : JmsEnvelopes.read(m);
+            return m == null ? List.of() : JmsEnvelopes.readAll(m);
         }
 
         @Override
@@ -326,11 +342,11 @@ public class JmsSender {
             this.producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
         }
 
-        void send(String name, boolean topic, Envelope envelope, long ttlMs, long delayMs, String duplicateId)
-                throws JMSException {
+        void send(String name, boolean topic, List<Envelope> envelopes, long ttlMs, long delayMs,
+                  String duplicateId) throws JMSException {
             Destination d = destinations.computeIfAbsent((topic ? "t:" : "q:") + name,
                     k -> topic ? context.createTopic(name) : context.createQueue(name));
-            jakarta.jms.Message m = JmsEnvelopes.toMessage(context, envelope);
+            jakarta.jms.Message m = JmsEnvelopes.toMessage(context, envelopes);
             if (duplicateId != null) {
                 m.setStringProperty(DUPLICATE_ID, duplicateId);
             }

@@ -1,6 +1,7 @@
 /**
- * JMS plumbing shared by routing, services and cluster: the pooled sender and the mapping of
- * envelopes onto JMS messages. Nothing else in meshgate touches {@code jakarta.jms} directly,
+ * JMS plumbing shared by routing, services and cluster: the pooled sender, the mapping of
+ * envelopes (one, or a batch) onto JMS messages, and the {@link io.meshgate.messaging.Coalescer}
+ * that turns the sends to one destination that wait together into one batch (group commit). Nothing else in meshgate touches {@code jakarta.jms} directly,
  * except the message-driven beans, which only translate with {@link io.meshgate.messaging.JmsEnvelopes}.
  *
  * {@link io.meshgate.messaging.BrokerLink} judges from the sends, the messages that arrive and the
@@ -14,6 +15,7 @@
  *
  * <p>Threading: {@link io.meshgate.messaging.JmsSender} is safe for any thread; it hands each
  * send a pooled context of its own, and a send may block while the adapter fails over, so socket
- * reader threads never send. A watcher thread of its own checks for stalled sends; the broker watch has a thread of its own.
+ * reader threads never send. A coalescer sends on the thread that finds its destination idle; the
+ * others leave their items to that thread. A watcher thread of its own checks for stalled sends; the broker watch has a thread of its own.
  */
 package io.meshgate.messaging;

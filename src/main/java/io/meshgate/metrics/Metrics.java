@@ -69,6 +69,24 @@ public class Metrics {
         family(name, label).counter(value).increment();
     }
 
+    /**
+     * Counts batches by size under the label {@code size}, in the buckets 1, 2, 3-4, 5-8, 9-16,
+     * 17-32 and 33+ (a bounded label set).
+     */
+    public void batches(String name, List<Integer> sizes) {
+        for (int size : sizes) {
+            increment(name, "size", sizeBucket(size));
+        }
+    }
+
+    static String sizeBucket(int size) {
+        if (size <= 2) {
+            return Integer.toString(size);
+        }
+        int upper = Integer.highestOneBit(size - 1) << 1;
+        return upper > 32 ? "33+" : (upper / 2 + 1) + "-" + upper;
+    }
+
     /** Adds {@code n} to a counter with one label. */
     public void add(String name, String label, String value, long n) {
         family(name, label).counter(value).increment(n);

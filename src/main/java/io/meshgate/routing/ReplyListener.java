@@ -11,8 +11,8 @@ import jakarta.jms.MessageListener;
 
 /**
  * Receives this node's reply destination (its name comes from the node id, through the system
- * property {@code meshgate.node.replyDestination}) and hands each reply to the
- * {@link RequestRouter}.
+ * property {@code meshgate.node.replyDestination}) and hands each reply (one, or each of a batch)
+ * to the {@link RequestRouter}.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "meshgate-ra"),
@@ -31,6 +31,6 @@ public class ReplyListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        router.onReply(JmsEnvelopes.read(message));
+        JmsEnvelopes.readAll(message).forEach(router::onReply);
     }
 }

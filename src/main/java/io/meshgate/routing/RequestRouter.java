@@ -12,7 +12,6 @@ import io.meshgate.messaging.JmsSender;
 import io.meshgate.metrics.Metrics;
 import io.meshgate.metrics.RequestStats;
 import io.meshgate.service.Delivery;
-import io.meshgate.service.ServiceDispatcher;
 import io.meshgate.service.ServiceRegistry;
 import io.meshgate.wire.Json;
 import io.meshgate.wire.MeshgateException;
@@ -54,8 +53,6 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
     private static final String PROBE_PREFIX = "probe:";
     private static final long PROBE_INTERVAL_MS = 1_000;
     private static final long REPLY_SILENCE_MS = 5 * PROBE_INTERVAL_MS;
-    /** How long an answer waits on the parked queue for its session's new node. */
-    private static final long MAX_PARKED_MS = 60_000;
     /** A resumed at-least-once request without a collected answer by then is run again. */
     private static final long RESUBMIT_AFTER_MS = 300;
     /** Where requests for services that no live node hosts are counted in the per-service statistics. */
@@ -146,7 +143,8 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
      * Routes one client request that arrived at {@code receivedAt} (its deadline counts from
      * then); {@code answer} receives exactly one message for it (a {@link WireMessage.Response} or
      * a {@link WireMessage.ErrorMessage}), possibly before this method returns. Never blocks on
-     * the broker: the envelope is published on a {@link RequestPublisher} thread.
+     * the broker: the envelope is published on a {@link RequestPublisher} thread, in a batch with
+     * others for the same service when they wait together.
      */
     public void submit(String sessionId, WireMessage.Request request, Instant receivedAt,
                        Consumer<WireMessage> answer) {
@@ -174,7 +172,7 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
                 clientIdentity);
         pending.register(correlationId, sessionId, deadline,
                 outcome -> answer.accept(toClient(request.id(), request.service(), receivedAt, outcome)));
-        if (!publisher.offer(() -> publish(mesh))) {
+        if (!publish(mesh)) {
             pending.complete(correlationId, new PendingRequests.Outcome.Failed(
                     MeshgateException.overloaded("node " + identity.id() + " has too many requests waiting to be published")));
         }
@@ -199,17 +197,14 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
         return MeshgateException.noSuchService(service);
     }
 
-    /** Publishes a pending request (publisher thread); one that ended meanwhile is not sent. */
-    private void publish(MeshRequest mesh) {
-        long ttlMs = Duration.between(clock.instant(), mesh.deadline()).toMillis();
-        if (ttlMs <= 0 || !pending.isPending(mesh.correlationId())) {
-            return;
-        }
-        try {
-            sender.publishToTopic(ServiceDispatcher.topicOf(mesh.service()), mesh.toEnvelope(), ttlMs);
-        } catch (MeshgateException e) {
-            pending.complete(mesh.correlationId(), new PendingRequests.Outcome.Failed(e));
-        }
+    /**
+     * Hands a pending request to the publisher; one that ends before its turn is not sent. False
+     * when the publisher has too many waiting.
+     */
+    private boolean publish(MeshRequest mesh) {
+        String id = mesh.correlationId();
+        return publisher.publish(mesh, () -> pending.isPending(id),
+                e -> pending.complete(id, new PendingRequests.Outcome.Failed(e)));
     }
 
     /** Requests of this node's sessions still waiting for an answer (a draining node waits for them). */
@@ -234,7 +229,7 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
         String session = pending.sessionOf(reply.correlationId());
         if (session != null && handover.isDetached(session) && reply.sessionId() != null
                 && pending.withdraw(reply.correlationId()) != null) {
-            handover.park(reply, MAX_PARKED_MS);
+            handover.park(reply, SessionHandover.MAX_PARKED_MS);
             return;
         }
         if (!pending.complete(reply.correlationId(), new PendingRequests.Outcome.Replied(reply))) {
@@ -272,7 +267,7 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
                         r.idempotencyKey() != null ? r.idempotencyKey() : correlationId, receivedAt, r.id(),
                         clientIdentity);
                 timer.scheduler().schedule(() -> {
-                    if (pending.isPending(correlationId) && !publisher.offer(() -> publish(mesh))) {
+                    if (pending.isPending(correlationId) && !publish(mesh)) {
                         LOG.fine("publisher queue full: resumed request not sent again");
                     }
                 }, RESUBMIT_AFTER_MS, TimeUnit.MILLISECONDS);

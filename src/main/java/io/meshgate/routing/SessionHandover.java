@@ -3,6 +3,7 @@ package io.meshgate.routing;
 import io.meshgate.cluster.NodeIdentity;
 import io.meshgate.envelope.Envelope;
 import io.meshgate.envelope.MeshReply;
+import io.meshgate.messaging.JmsEnvelopes;
 import io.meshgate.messaging.JmsSender;
 import io.meshgate.metrics.Metrics;
 import io.meshgate.wire.MeshgateException;
@@ -36,7 +37,8 @@ import java.util.logging.Logger;
  *   request has left.</li>
  *   <li>A node that resumes a session <em>collects</em> its answers: it consumes, with a selector on
  *   the session id, both the parked queue and the previous node's reply queue (where replies wait
- *   when that node died), until the resumed requests' last deadline.</li>
+ *   when that node died), until the resumed requests' last deadline. A batch of replies there
+ *   may also hold other sessions' replies: those are parked for their own collectors.</li>
  * </ul>
  *
  * <p>Thread-safe. Collection runs on two threads of its own, polling every 100 ms.
@@ -49,6 +51,8 @@ public class SessionHandover {
     private static final Logger LOG = Logger.getLogger(SessionHandover.class.getName());
     private static final long POLL_MS = 100;
     /** How long a detached session's entry is kept: the longest timeout a request may have. */
+    /** How long an answer waits on the parked queue for its session's new node. */
+    static final long MAX_PARKED_MS = 60_000;
     private static final long DETACHED_FOR_MS = io.meshgate.wire.WireMessage.MAX_TIMEOUT_MS;
 
     @Inject
@@ -102,8 +106,7 @@ public class SessionHandover {
      * collector thread).
      */
     public void collect(String sessionId, String previousNode, Instant until, Consumer<MeshReply> deliver) {
-        String selector = io.meshgate.envelope.JmsBinding.PREFIX + io.meshgate.envelope.Attributes.SESSION + " = '"
-                + sessionId.replace("'", "''") + "'";
+        String selector = JmsEnvelopes.sessionSelector(sessionId);
         List<String> queues = List.of(PARKED, "meshgate.node." + previousNode + ".reply");
         Collection c = new Collection(sessionId, queues, selector, until, deliver);
         c.future = collectors.scheduleWithFixedDelay(c, 10, POLL_MS, TimeUnit.MILLISECONDS);
@@ -142,9 +145,8 @@ public class SessionHandover {
                     }
                 }
                 for (JmsSender.Receiver r : receivers) {
-                    for (Envelope e; (e = r.poll()) != null; ) {
-                        metrics.increment("meshgate_replies_collected_total");
-                        deliver.accept(MeshReply.from(e));
+                    for (List<Envelope> got; !(got = r.poll()).isEmpty(); ) {
+                        got.forEach(this::take);
                     }
                 }
             } catch (RuntimeException e) {
@@ -154,6 +156,17 @@ public class SessionHandover {
             if (!clock.instant().isBefore(until)) {
                 closeReceivers();
                 future.cancel(false);
+            }
+        }
+
+        /** Delivers a reply of this session; parks one of another session that came in the same batch. */
+        private void take(Envelope e) {
+            MeshReply reply = MeshReply.from(e);
+            if (sessionId.equals(reply.sessionId())) {
+                metrics.increment("meshgate_replies_collected_total");
+                deliver.accept(reply);
+            } else {
+                park(reply, MAX_PARKED_MS);
             }
         }
 

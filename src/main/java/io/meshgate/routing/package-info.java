@@ -2,7 +2,8 @@
  * The ingress side of the flow: publishing a client's request on its service topic, the table of
  * pending requests (each ends exactly once: reply, error or timeout) and the delivery of replies
  * that arrive on this node's reply destination. Requests are published by
- * {@link io.meshgate.routing.RequestPublisher} threads, never by a socket reader; while the broker
+ * {@link io.meshgate.routing.RequestPublisher} threads, never by a socket reader, several to one
+ * service in one batch message when they wait together; while the broker
  * is lost or the cluster view is not yet known, requests are refused {@code UNAVAILABLE}, with the retry advice of {@link io.meshgate.routing.RetryAdvice}.
  * {@link io.meshgate.routing.SessionHandover} parks the answers of sessions that left this node
  * and collects, for a resumed session, the answers waiting on the parked queue and on its previous

@@ -8,7 +8,8 @@ import jakarta.jms.Message;
 /**
  * Takes the requests of every service from the message-driven beans that
  * {@code MeshServiceProcessor} generates, one per {@link MeshService} (in this WAR and in any WAR
- * built on it). It only translates the message and hands it to the {@link ServiceDispatcher}; a
+ * built on it). It only translates the message (one request, or a batch) and hands it to
+ * {@link RequestBatches}; a
  * message it cannot read is thrown back to the broker, which redelivers it and then moves it to
  * the dead-letter address.
  */
@@ -16,10 +17,10 @@ import jakarta.jms.Message;
 public class RequestListener implements ServiceRequests {
 
     @Inject
-    ServiceDispatcher dispatcher;
+    RequestBatches requests;
 
     @Override
     public void onMessage(Message message) {
-        dispatcher.onRequest(JmsEnvelopes.read(message), JmsEnvelopes.redelivered(message));
+        requests.run(JmsEnvelopes.readAll(message), JmsEnvelopes.redelivered(message));
     }
 }

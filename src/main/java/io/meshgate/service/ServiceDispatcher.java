@@ -37,8 +37,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ServiceDispatcher {
 
     private static final Logger LOG = Logger.getLogger(ServiceDispatcher.class.getName());
-    /** Replies live this much longer than the request's deadline, so that a late one is still counted. */
-    private static final long REPLY_GRACE_MS = 1_000;
 
     @Inject
     ServiceRegistry registry;
@@ -48,6 +46,8 @@ public class ServiceDispatcher {
     Intake intake;
     @Inject
     JmsSender sender;
+    @Inject
+    ReplySender replies;
     @Inject
     Metrics metrics;
     @Inject
@@ -117,6 +117,16 @@ public class ServiceDispatcher {
         }
     }
 
+    /**
+     * Puts a request of a batch back on its service's topic at once, as a message of its own and
+     * without counting a hop, so that any free consumer can take it (see {@link RequestBatches}).
+     */
+    public void passBack(Envelope envelope) {
+        MeshRequest request = MeshRequest.from(envelope);
+        metrics.increment("meshgate_requests_unbatched_total", "service", request.service());
+        sender.publishToTopic(topicOf(request.service()), envelope, remainingMs(request, clock.instant()));
+    }
+
     /** The topic carrying a service's requests. */
     public static String topicOf(String service) {
         return "meshgate.service." + service;
@@ -179,14 +189,9 @@ public class ServiceDispatcher {
                 request.clientIdentity());
     }
 
-    /**
-     * Sends the one reply of a request. Its correlation id is the duplicate-detection id, so the
-     * broker drops a second reply to the same request (a request run again after its first node
-     * died having replied but not acknowledged).
-     */
+    /** Sends the one reply of a request ({@link ReplySender}: possibly in a batch with others). */
     private void reply(MeshRequest request, MeshReply reply) {
-        sender.sendToQueueOnce(request.replyTo(), reply.answering(request).toEnvelope(),
-                remainingMs(request, clock.instant()) + REPLY_GRACE_MS, request.correlationId());
+        replies.send(request, reply);
     }
 
     private static long remainingMs(MeshRequest request, Instant now) {

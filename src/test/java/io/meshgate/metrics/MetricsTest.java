@@ -28,6 +28,20 @@ class MetricsTest {
     }
 
     @Test
+    void batchesAreCountedBySizeInPowerOfTwoBuckets() {
+        metrics.batches("meshgate_reply_batches_total", java.util.List.of(1, 1, 2, 3, 4, 5, 16, 17, 32, 33, 64));
+
+        String r = metrics.render();
+        assertEquals(2, value(r, "meshgate_reply_batches_total{size=\"1\"}"));
+        assertEquals(1, value(r, "meshgate_reply_batches_total{size=\"2\"}"));
+        assertEquals(2, value(r, "meshgate_reply_batches_total{size=\"3-4\"}"));
+        assertEquals(1, value(r, "meshgate_reply_batches_total{size=\"5-8\"}"));
+        assertEquals(1, value(r, "meshgate_reply_batches_total{size=\"9-16\"}"));
+        assertEquals(2, value(r, "meshgate_reply_batches_total{size=\"17-32\"}"));
+        assertEquals(2, value(r, "meshgate_reply_batches_total{size=\"33+\"}"));
+    }
+
+    @Test
     void aCounterWithoutLabelsIsExposedUnderItsName() {
         metrics.increment("meshgate_sessions_opened_total");
 

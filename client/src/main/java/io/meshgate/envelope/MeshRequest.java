@@ -65,6 +65,11 @@ public record MeshRequest(String correlationId, String service, String operation
         return params.clone();
     }
 
+    /** The number of params bytes, without copying them. */
+    public int paramsLength() {
+        return params.length;
+    }
+
     /** Whether the deadline has passed at {@code now}. */
     public boolean expiredAt(Instant now) {
         return !now.isBefore(deadline);

@@ -1,0 +1,90 @@
+package io.meshgate.service;
+
+import io.meshgate.envelope.Attributes;
+import io.meshgate.envelope.Envelope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs the requests of one message: one, or the members of a batch. Each member is a request of
+ * its own to the {@link ServiceDispatcher}: its deadline, the load filter's decision (a node may
+ * take some members and decline the rest) and its delivery semantics apply to it alone.
+ *
+ * <p>A batch's members run one after another on the listener's thread while each is of a service
+ * and operation whose requests have been quick lately ({@link HandlerTimes}: under
+ * {@code meshgate.batch.inlineMicros} on average) and the batch has run for less than that. At
+ * the first member that is not, the members after it go back to their topic, each as a message of
+ * its own, and that member runs: so a slow handler never holds others behind it, and a service's
+ * {@code consumers} still bound how many of its requests a node runs at once.
+ *
+ * <p>The call returns once every member was run or passed back, so that the message is
+ * acknowledged only then: a node that dies before has the whole batch delivered again, and each
+ * member is then treated as any redelivered request. The first failure of a member is thrown
+ * after the others were handled.
+ *
+ * <p>Thread-safe; runs on the listener's thread.
+ */
+@ApplicationScoped
+public class RequestBatches {
+
+    @Inject
+    ServiceDispatcher dispatcher;
+    @Inject
+    @ConfigProperty(name = "meshgate.batch.inlineMicros", defaultValue = "500")
+    long inlineMicros;
+
+    private final HandlerTimes times = new HandlerTimes();
+
+    /**
+     * Handles every request of one message; {@code redelivered} when the broker gave the message
+     * to a consumer before.
+     */
+    public void run(List<Envelope> requests, boolean redelivered) {
+        long limit = TimeUnit.MICROSECONDS.toNanos(inlineMicros);
+        long start = System.nanoTime();
+        RuntimeException first = null;
+        for (int i = 0; i < requests.size(); i++) {
+            Envelope request = requests.get(i);
+            boolean last = i == requests.size() - 1;
+            boolean inline = last || (quick(request, limit) && System.nanoTime() - start < limit);
+            if (!inline) {
+                first = passBack(requests.subList(i + 1, requests.size()), first);
+            }
+            try {
+                timed(request, redelivered);
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+            if (!inline) {
+                break;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private RuntimeException passBack(List<Envelope> rest, RuntimeException first) {
+        for (Envelope e : rest) {
+            try {
+                dispatcher.passBack(e);
+            } catch (RuntimeException failure) {
+                first = first == null ? failure : first;
+            }
+        }
+        return first;
+    }
+
+    private void timed(Envelope request, boolean redelivered) {
+        long began = System.nanoTime();
+        dispatcher.onRequest(request, redelivered);
+        times.record(request.subject(), request.stringExtension(Attributes.OPERATION), System.nanoTime() - began);
+    }
+
+    private boolean quick(Envelope request, long limit) {
+        return times.quick(request.subject(), request.stringExtension(Attributes.OPERATION), limit);
+    }
+}
