@@ -1,20 +1,22 @@
 package io.meshgate.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How long requests of each service and operation have held the listener's thread lately: a
- * moving average (each new time weighs an eighth) of the time from taking a request to handing
- * its reply to the broker (for an asynchronous handler, to its handler returning). It tells
- * {@link RequestBatches} which members of a batch are quick enough to run one after another.
+ * How long the handlers of each service and operation have held the calling thread lately: a
+ * moving average (each new time weighs an eighth) of the time a handler's {@code handle} call took
+ * (for an asynchronous handler, until it returned its stage). It tells {@link RequestBatches}
+ * which members of a batch are quick enough to run one after another.
  * At most {@value #MAX_KEYS} service and operation pairs are kept: operations are named by
  * clients, and a pair beyond that is never known to be quick.
  *
  * <p>Thread-safe.
  */
-final class HandlerTimes {
+@ApplicationScoped
+public class HandlerTimes {
 
     static final int MAX_KEYS = 1_024;
     private final Map<String, AtomicLong> averages = new ConcurrentHashMap<>();

@@ -45,6 +45,8 @@ public class ReplySender {
     BatchLimits limits;
 
     private final Clock clock = Clock.systemUTC();
+    /** The replies held on this thread while it runs {@link #together}; null outside. */
+    private final ThreadLocal<List<Outgoing>> held = new ThreadLocal<>();
     private Coalescer<Outgoing> batches;
 
     @PostConstruct
@@ -59,10 +61,57 @@ public class ReplySender {
      */
     public void send(MeshRequest request, MeshReply reply) {
         long ttlMs = Math.max(1, Duration.between(clock.instant(), request.deadline()).toMillis()) + REPLY_GRACE_MS;
-        Outgoing out = new Outgoing(reply.answering(request).toEnvelope(), ttlMs, request.correlationId());
-        batches.add(request.replyTo(), out);
-        metrics.batches("meshgate_reply_batches_total", batches.drain(request.replyTo()));
+        Outgoing out = new Outgoing(reply.answering(request).toEnvelope(), ttlMs, request.correlationId(),
+                request.replyTo());
+        batches.add(out.replyTo, out);
+        List<Outgoing> holding = held.get();
+        if (holding != null) {
+            holding.add(out);
+            return;
+        }
+        metrics.batches("meshgate_reply_batches_total", batches.drain(out.replyTo));
         out.await();
+    }
+
+    /**
+     * Runs {@code work}, holding the replies it sends on this thread until it ends; they then
+     * leave together (one message per reply destination, within the batch caps), and this returns
+     * once the broker took them all.
+     *
+     * @throws MeshgateException the first reply the broker did not take, when {@code work} itself
+     *     did not throw
+     */
+    public void together(Runnable work) {
+        if (held.get() != null) {
+            work.run();
+            return;
+        }
+        List<Outgoing> holding = new ArrayList<>();
+        held.set(holding);
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            held.remove();
+            try {
+                release(holding);
+            } catch (MeshgateException unsent) {
+                e.addSuppressed(unsent);
+            }
+            throw e;
+        }
+        held.remove();
+        release(holding);
+    }
+
+    private void release(List<Outgoing> holding) {
+        java.util.Set<String> destinations = new java.util.LinkedHashSet<>();
+        holding.forEach(o -> destinations.add(o.replyTo));
+        for (String d : destinations) {
+            metrics.batches("meshgate_reply_batches_total", batches.drain(d));
+        }
+        for (Outgoing o : holding) {
+            o.await();
+        }
     }
 
     private void send(String replyTo, List<Outgoing> batch) {
@@ -80,13 +129,15 @@ public class ReplySender {
         final Envelope envelope;
         final long ttlMs;
         final String correlationId;
+        final String replyTo;
         private final CountDownLatch done = new CountDownLatch(1);
         private volatile MeshgateException failure;
 
-        Outgoing(Envelope envelope, long ttlMs, String correlationId) {
+        Outgoing(Envelope envelope, long ttlMs, String correlationId, String replyTo) {
             this.envelope = envelope;
             this.ttlMs = ttlMs;
             this.correlationId = correlationId;
+            this.replyTo = replyTo;
         }
 
         @Override

@@ -14,8 +14,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * take some members and decline the rest) and its delivery semantics apply to it alone.
  *
  * <p>A batch's members run one after another on the listener's thread while each is of a service
- * and operation whose requests have been quick lately ({@link HandlerTimes}: under
- * {@code meshgate.batch.inlineMicros} on average) and the batch has run for less than that. At
+ * and operation whose handlers have been quick lately ({@link HandlerTimes}: under
+ * {@code meshgate.batch.inlineMicros} on average) and the batch has run for less than that. The
+ * replies of the members run here leave together when the batch is done
+ * ({@link ReplySender#together}), in one message per requesting node. At
  * the first member that is not, the members after it go back to their topic, each as a message of
  * its own, and that member runs: so a slow handler never holds others behind it, and a service's
  * {@code consumers} still bound how many of its requests a node runs at once.
@@ -36,13 +38,24 @@ public class RequestBatches {
     @ConfigProperty(name = "meshgate.batch.inlineMicros", defaultValue = "500")
     long inlineMicros;
 
-    private final HandlerTimes times = new HandlerTimes();
+    @Inject
+    HandlerTimes times;
+    @Inject
+    ReplySender replies;
 
     /**
      * Handles every request of one message; {@code redelivered} when the broker gave the message
      * to a consumer before.
      */
     public void run(List<Envelope> requests, boolean redelivered) {
+        if (requests.size() == 1) {
+            dispatcher.onRequest(requests.get(0), redelivered);
+            return;
+        }
+        replies.together(() -> runAll(requests, redelivered));
+    }
+
+    private void runAll(List<Envelope> requests, boolean redelivered) {
         long limit = TimeUnit.MICROSECONDS.toNanos(inlineMicros);
         long start = System.nanoTime();
         RuntimeException first = null;
@@ -54,7 +67,7 @@ public class RequestBatches {
                 first = passBack(requests.subList(i + 1, requests.size()), first);
             }
             try {
-                timed(request, redelivered);
+                dispatcher.onRequest(request, redelivered);
             } catch (RuntimeException e) {
                 first = first == null ? e : first;
             }
@@ -76,12 +89,6 @@ public class RequestBatches {
             }
         }
         return first;
-    }
-
-    private void timed(Envelope request, boolean redelivered) {
-        long began = System.nanoTime();
-        dispatcher.onRequest(request, redelivered);
-        times.record(request.subject(), request.stringExtension(Attributes.OPERATION), System.nanoTime() - began);
     }
 
     private boolean quick(Envelope request, long limit) {

@@ -49,6 +49,8 @@ public class ServiceDispatcher {
     @Inject
     ReplySender replies;
     @Inject
+    HandlerTimes times;
+    @Inject
     Metrics metrics;
     @Inject
     @ConfigProperty(name = "meshgate.node.id")
@@ -144,12 +146,15 @@ public class ServiceDispatcher {
         }
         metrics.increment("meshgate_requests_handled_total", "service", request.service());
         Object result;
+        long began = System.nanoTime();
         try {
             result = handler.handle(toCall(request));
         } catch (Exception | LinkageError e) {
+            times.record(request.service(), request.operation(), System.nanoTime() - began);
             finish(request, null, e);
             return;
         }
+        times.record(request.service(), request.operation(), System.nanoTime() - began);
         if (result instanceof CompletionStage<?> stage) {
             stage.whenComplete((value, error) -> finish(request, value, error));
         } else {
