@@ -103,6 +103,22 @@ public class ReplySender {
         release(holding);
     }
 
+    /**
+     * Inside {@link #together}: sends the replies held so far on this thread and returns once the
+     * broker took them, so that they do not wait for a slow request run next. Holding goes on.
+     *
+     * @throws MeshgateException the first of them the broker did not take
+     */
+    public void releaseHeld() {
+        List<Outgoing> holding = held.get();
+        if (holding == null || holding.isEmpty()) {
+            return;
+        }
+        List<Outgoing> now = new ArrayList<>(holding);
+        holding.clear();
+        release(now);
+    }
+
     private void release(List<Outgoing> holding) {
         java.util.Set<String> destinations = new java.util.LinkedHashSet<>();
         holding.forEach(o -> destinations.add(o.replyTo));

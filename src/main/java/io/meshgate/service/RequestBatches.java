@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and operation whose handlers have been quick lately ({@link HandlerTimes}: under
  * {@code meshgate.batch.inlineMicros} on average) and the batch has run for less than that. The
  * replies of the members run here leave together when the batch is done
- * ({@link ReplySender#together}), in one message per requesting node. At
+ * ({@link ReplySender#together}), in one message per requesting node, or before a member that is
+ * not known to be quick runs, so that they never wait for it. At
  * the first member that is not, the members after it go back to their topic, each as a message of
  * its own, and that member runs: so a slow handler never holds others behind it, and a service's
  * {@code consumers} still bound how many of its requests a node runs at once.
@@ -62,11 +63,15 @@ public class RequestBatches {
         for (int i = 0; i < requests.size(); i++) {
             Envelope request = requests.get(i);
             boolean last = i == requests.size() - 1;
-            boolean inline = last || (quick(request, limit) && System.nanoTime() - start < limit);
+            boolean quick = quick(request, limit);
+            boolean inline = last || (quick && System.nanoTime() - start < limit);
             if (!inline) {
                 first = passBack(requests.subList(i + 1, requests.size()), first);
             }
             try {
+                if (!quick) {
+                    replies.releaseHeld();
+                }
                 dispatcher.onRequest(request, redelivered);
             } catch (RuntimeException e) {
                 first = first == null ? e : first;
