@@ -22,7 +22,7 @@ public class HandlerTimes {
     private final Map<String, AtomicLong> averages = new ConcurrentHashMap<>();
 
     /** Records one request's time on the listener's thread. */
-    void record(String service, String operation, long nanos) {
+    public void record(String service, String operation, long nanos) {
         String key = key(service, operation);
         AtomicLong average = averages.get(key);
         if (average == null) {
@@ -35,7 +35,7 @@ public class HandlerTimes {
     }
 
     /** Whether requests of this service and operation took less than {@code limitNanos} lately; false when unknown. */
-    boolean quick(String service, String operation, long limitNanos) {
+    public boolean quick(String service, String operation, long limitNanos) {
         AtomicLong average = averages.get(key(service, operation));
         if (average == null) {
             return false;

@@ -14,7 +14,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -120,7 +122,7 @@ public class ReplySender {
     }
 
     private void release(List<Outgoing> holding) {
-        java.util.Set<String> destinations = new java.util.LinkedHashSet<>();
+        Set<String> destinations = new LinkedHashSet<>();
         holding.forEach(o -> destinations.add(o.replyTo));
         for (String d : destinations) {
             metrics.batches("meshgate_reply_batches_total", batches.drain(d));
