@@ -8,8 +8,8 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * CPU time a process and its descendants have used, read from {@code /proc/<pid>/stat} (user plus
- * system time, in clock ticks of 10 ms on Linux), or this process alone from
- * {@code /proc/self/stat}. Zero for a process that is gone.
+ * system time, in clock ticks of 10 ms on Linux), or this process alone from the JDK's
+ * {@link ProcessHandle.Info#totalCpuDuration()}. Zero for a process that is gone.
  */
 final class ProcessCpu {
 
@@ -24,9 +24,12 @@ final class ProcessCpu {
         return overTree(pid, ProcessCpu::ticks) * 1_000_000 / TICKS_PER_SECOND;
     }
 
-    /** CPU microseconds used so far by this process alone (not its children: the load generator's own). */
+    /**
+     * CPU microseconds used so far by this process alone (not its children: the load generator's
+     * own), from the JDK's account of it; zero where the platform does not tell.
+     */
     static long selfMicros() {
-        return ticks(Path.of("/proc", "self", "stat")) * 1_000_000 / TICKS_PER_SECOND;
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1_000).orElse(0L);
     }
 
     /** A per-process figure summed over a process and its descendants (nginx's workers, for example). */
@@ -39,12 +42,8 @@ final class ProcessCpu {
     }
 
     private static long ticks(long pid) {
-        return ticks(Path.of("/proc", Long.toString(pid), "stat"));
-    }
-
-    private static long ticks(Path statFile) {
         try {
-            String stat = Files.readString(statFile);
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);
         } catch (IOException | RuntimeException e) {
