@@ -204,4 +204,62 @@ class ChaosLedgerTest {
     void anAnswerToARequestNeverSentIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> ledger.ok(42, null, 5));
     }
+
+    @Test
+    void latencyIsKeptPerPhaseOfTheRunByWhenTheRequestWasSent() {
+        ledger.sent(1, 0, "work", 100);
+        ledger.ok(1, null, 110);
+        ledger.faultInjected(1_000);
+        ledger.sent(2, 0, "work", 1_500);
+        ledger.ok(2, null, 2_400);
+        ledger.faultEnded(3_000);
+        ledger.sent(3, 1, "work", 3_000);
+        ledger.ok(3, null, 3_020);
+
+        Map<ChaosLedger.Phase, PhaseLatency> latency = ledger.summary(20_000).latency().get("work");
+
+        assertEquals(new PhaseLatency(1, 10, 10, 10), latency.get(ChaosLedger.Phase.BEFORE_FAULT));
+        assertEquals(new PhaseLatency(1, 900, 900, 900), latency.get(ChaosLedger.Phase.DURING_FAULT));
+        assertEquals(new PhaseLatency(1, 20, 20, 20), latency.get(ChaosLedger.Phase.AFTER_FAULT));
+    }
+
+    @Test
+    void onlyGoodAnswersCountTowardsLatency() {
+        ledger.sent(1, 0, "work", 0);
+        ledger.error(1, "TIMEOUT", 5_000);
+        ledger.sent(2, 0, "echo", 0);
+        ledger.ok(2, 99L, 40);
+
+        Map<String, Map<ChaosLedger.Phase, PhaseLatency>> latency = ledger.summary(20_000).latency();
+
+        assertEquals(new PhaseLatency(0, 0, 0, 0), latency.get("work").get(ChaosLedger.Phase.BEFORE_FAULT));
+        assertEquals(new PhaseLatency(0, 0, 0, 0), latency.get("echo").get(ChaosLedger.Phase.BEFORE_FAULT));
+    }
+
+    @Test
+    void latencyIsKeptPerService() {
+        ledger.sent(1, 0, "work", 0);
+        ledger.ok(1, null, 100);
+        ledger.sent(2, 1, "echo", 0);
+        ledger.ok(2, 2L, 3);
+
+        Map<String, Map<ChaosLedger.Phase, PhaseLatency>> latency = ledger.summary(20_000).latency();
+
+        assertEquals(100, latency.get("work").get(ChaosLedger.Phase.BEFORE_FAULT).p50Ms());
+        assertEquals(3, latency.get("echo").get(ChaosLedger.Phase.BEFORE_FAULT).p50Ms());
+    }
+
+    @Test
+    void requestsSentAfterAFaultThatNeverEndedAreDuringIt() {
+        ledger.faultInjected(1_000);
+        ledger.sent(1, 0, "work", 9_000);
+        ledger.ok(1, null, 9_005);
+
+        assertEquals(1, ledger.summary(20_000).latency().get("work").get(ChaosLedger.Phase.DURING_FAULT).count());
+    }
+
+    @Test
+    void aFaultCannotEndBeforeItWasInjected() {
+        assertThrows(IllegalArgumentException.class, () -> ledger.faultEnded(5));
+    }
 }

@@ -15,8 +15,13 @@ class ChaosResultTest {
     private static ChaosResult result(long lost, long duplicateAnswers, String faultError) {
         return new ChaosResult("kill-broker", 200, 30, 20, 10 + lost, 8, Map.of("TIMEOUT", 2L), lost, duplicateAnswers,
                 1, Map.of("work", 1L), 0, 1500, 3, 2, 10_000, 16_000, 199.9,
-                Map.of("echo", new ChaosResult.ServiceCounts(5, 4, Map.of("TIMEOUT", 1L), 0, 0)), faultError);
+                Map.of("echo", new ChaosResult.ServiceCounts(5, 4, Map.of("TIMEOUT", 1L), 0, 0)), LATENCY, faultError);
     }
+
+    private static final Map<String, Map<ChaosLedger.Phase, PhaseLatency>> LATENCY = Map.of("echo", Map.of(
+            ChaosLedger.Phase.BEFORE_FAULT, new PhaseLatency(3, 2, 4, 4),
+            ChaosLedger.Phase.DURING_FAULT, new PhaseLatency(4, 3, 900, 900),
+            ChaosLedger.Phase.AFTER_FAULT, new PhaseLatency(1, 5, 5, 5)));
 
     @Test
     void aRunWithNothingLostNorAnsweredTwicePasses() {
@@ -41,7 +46,7 @@ class ChaosResultTest {
     @Test
     void outcomesThatDoNotAddUpToTheRequestsSentAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new ChaosResult("x", 1, 1, 1, 5, 1, Map.of(), 0, 0, 0,
-                Map.of(), 0, -1, 0, 0, 0, 0, 1, Map.of(), null));
+                Map.of(), 0, -1, 0, 0, 0, 0, 1, Map.of(), Map.of(), null));
     }
 
     @Test
@@ -51,7 +56,17 @@ class ChaosResultTest {
 
         assertEquals(List.of("scenario", "rate", "durationS", "sessions", "sent", "ok", "errors", "lost",
                 "duplicateAnswers", "duplicateExecutions", "duplicateExecutionsByService", "wrongAnswers", "recoveryMs",
-                "resumes", "sessionsMoved", "faultAtMs", "faultEndMs", "achievedRate", "byService"), fields);
+                "resumes", "sessionsMoved", "faultAtMs", "faultEndMs", "achievedRate", "byService", "latencyMs"), fields);
+    }
+
+    @Test
+    void theLatencyIsReportedPerServiceAndPhaseInTheOrderOfTheRun() {
+        List<String> phases = new ArrayList<>();
+        var latency = result(0, 0, null).toJson().get("latencyMs").get("echo");
+        latency.fieldNames().forEachRemaining(phases::add);
+
+        assertEquals(List.of("beforeFault", "duringFault", "afterFault"), phases);
+        assertEquals("{\"count\":4,\"p50\":3,\"p99\":900,\"max\":900}", latency.get("duringFault").toString());
     }
 
     @Test

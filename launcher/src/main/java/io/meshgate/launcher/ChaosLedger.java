@@ -1,9 +1,12 @@
 package io.meshgate.launcher;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.LongStream;
 
 /**
  * The fault checker's account of every request, like a total-queue checker: each request sent
@@ -11,7 +14,8 @@ import java.util.TreeMap;
  * carry the request's {@code rid}) or lost (no outcome by its deadline plus a grace period; an
  * answer after that does not count). A second answer to a request is a duplicate and changes
  * nothing else. Recovery is measured per session: from the fault until that session's first good
- * answer to a request it sent after the fault.
+ * answer to a request it sent after the fault. Latency is kept per phase: good answers to the
+ * requests sent before the fault, while it was being injected, and after its injection ended.
  *
  * <p>Pure: no sockets and no clock of its own; the caller feeds events with times in milliseconds
  * since the run began. Thread-safe (answers arrive on the clients' threads).
@@ -22,6 +26,25 @@ final class ChaosLedger {
     static final String ECHO = "echo";
 
     private enum Outcome { NONE, OK, ERROR, WRONG, LATE }
+
+    /**
+     * When a request was sent, for its latency: before the fault, from its injection until the
+     * injection ended (or the run ended, when it never did), after that.
+     */
+    enum Phase {
+        BEFORE_FAULT("beforeFault"), DURING_FAULT("duringFault"), AFTER_FAULT("afterFault");
+
+        private final String jsonName;
+
+        Phase(String jsonName) {
+            this.jsonName = jsonName;
+        }
+
+        /** The field's name in the checker's JSON. */
+        String jsonName() {
+            return jsonName;
+        }
+    }
 
     private static final class Entry {
         final int session;
@@ -45,6 +68,7 @@ final class ChaosLedger {
     private long secondAnswers;
     private long unmatchedAnswers;
     private long faultAtMs = -1;
+    private long faultEndMs = -1;
 
     /**
      * A ledger for requests over {@code sessions} sessions, each with a deadline {@code timeoutMs}
@@ -72,6 +96,14 @@ final class ChaosLedger {
     /** The fault was injected at {@code atMs}. */
     synchronized void faultInjected(long atMs) {
         faultAtMs = atMs;
+    }
+
+    /** The fault's injection was over at {@code atMs} (restarts done, the broker back). */
+    synchronized void faultEnded(long atMs) {
+        if (faultAtMs < 0 || atMs < faultAtMs) {
+            throw new IllegalArgumentException("a fault ends after it was injected");
+        }
+        faultEndMs = atMs;
     }
 
     /** A good answer to {@code rid}; {@code echoedRid} is the rid its result carries, or null. */
@@ -112,6 +144,7 @@ final class ChaosLedger {
         Map<String, Summary.Builder> byService = new TreeMap<>();
         long[] recovered = new long[sessions];
         Arrays.fill(recovered, Long.MAX_VALUE);
+        Map<String, Map<Phase, LongStream.Builder>> latencies = new TreeMap<>();
         for (Entry e : requests.values()) {
             Outcome o = e.outcome == Outcome.NONE && nowMs > lostAfter(e) ? Outcome.LATE : e.outcome;
             all.add(o, e.code);
@@ -119,10 +152,32 @@ final class ChaosLedger {
             if (o == Outcome.OK && faultAtMs >= 0 && e.sentAtMs >= faultAtMs) {
                 recovered[e.session] = Math.min(recovered[e.session], e.answeredAtMs);
             }
+            if (o == Outcome.OK) {
+                latencies.computeIfAbsent(e.service, s -> new EnumMap<>(Phase.class))
+                        .computeIfAbsent(phase(e.sentAtMs), p -> LongStream.builder()).add(e.answeredAtMs - e.sentAtMs);
+            }
         }
         Map<String, ServiceCounts> services = new TreeMap<>();
         byService.forEach((service, b) -> services.put(service, b.counts()));
-        return new Summary(all.counts(), secondAnswers + unmatchedAnswers, recoveryMs(recovered), services);
+        Map<String, Map<Phase, PhaseLatency>> latency = new TreeMap<>();
+        byService.keySet().forEach(service -> {
+            Map<Phase, LongStream.Builder> phases = latencies.getOrDefault(service, Map.of());
+            Map<Phase, PhaseLatency> figures = new EnumMap<>(Phase.class);
+            for (Phase p : Phase.values()) {
+                LongStream.Builder b = phases.get(p);
+                figures.put(p, PhaseLatency.of(b == null ? new long[0] : b.build().toArray()));
+            }
+            latency.put(service, figures);
+        });
+        return new Summary(all.counts(), secondAnswers + unmatchedAnswers, recoveryMs(recovered), services, latency);
+    }
+
+    /** The phase a request sent at {@code sentAtMs} belongs to; without a fault, every request is before it. */
+    private Phase phase(long sentAtMs) {
+        if (faultAtMs < 0 || sentAtMs < faultAtMs) {
+            return Phase.BEFORE_FAULT;
+        }
+        return faultEndMs < 0 || sentAtMs < faultEndMs ? Phase.DURING_FAULT : Phase.AFTER_FAULT;
     }
 
     private long recoveryMs(long[] recovered) {
@@ -193,13 +248,20 @@ final class ChaosLedger {
      * @param recoveryMs       from the fault until every session had a good answer to a request sent after
      *                         it (the slowest session); -1 without a fault or when a session never did
      * @param byService        the same counts per service
+     * @param latency          per service, its good answers' latency by the phase their request was sent
+     *                         in (every phase)
      */
-    record Summary(ServiceCounts all, long duplicateAnswers, long recoveryMs, Map<String, ServiceCounts> byService) {
+    record Summary(ServiceCounts all, long duplicateAnswers, long recoveryMs, Map<String, ServiceCounts> byService,
+                   Map<String, Map<Phase, PhaseLatency>> latency) {
         Summary {
             if (duplicateAnswers < 0 || recoveryMs < -1) {
                 throw new IllegalArgumentException("negative duplicates or recovery");
             }
             byService = Map.copyOf(byService);
+            if (latency.values().stream().anyMatch(phases -> phases.size() != Phase.values().length)) {
+                throw new IllegalArgumentException("a latency for every phase");
+            }
+            latency = Collections.unmodifiableMap(new TreeMap<>(latency));
         }
 
         /** Adds up outcomes. */

@@ -29,18 +29,23 @@ import java.util.TreeMap;
  * @param faultEndMs                   when the injection was over (restarts done), after the first send; -1 if it failed
  * @param achievedRate                 requests sent per second, from the first send to the last
  * @param byService                    counts per service
+ * @param latencyMs                    per service, its good answers' latency by the phase their request was
+ *                                     sent in
  * @param faultError                   why injecting or undoing the fault failed, or null
  */
 public record ChaosResult(String scenario, int rate, int durationS, int sessions, long sent, long ok,
                           Map<String, Long> errors, long lost, long duplicateAnswers, long duplicateExecutions,
                           Map<String, Long> duplicateExecutionsByService, long wrongAnswers, long recoveryMs,
                           int resumes, int sessionsMoved, long faultAtMs, long faultEndMs, double achievedRate,
-                          Map<String, ServiceCounts> byService, String faultError) {
+                          Map<String, ServiceCounts> byService,
+                          Map<String, Map<ChaosLedger.Phase, PhaseLatency>> latencyMs,
+                          String faultError) {
 
     public ChaosResult {
         errors = Map.copyOf(errors);
         duplicateExecutionsByService = Map.copyOf(duplicateExecutionsByService);
         byService = Map.copyOf(byService);
+        latencyMs = Map.copyOf(latencyMs);
         if (sent != ok + errors.values().stream().mapToLong(Long::longValue).sum() + wrongAnswers + lost) {
             throw new IllegalArgumentException("outcomes do not add up to the requests sent");
         }
@@ -77,7 +82,7 @@ public record ChaosResult(String scenario, int rate, int durationS, int sessions
                 all.errors(), all.lost() + all.inFlight(), ledger.duplicateAnswers(), executions.total(),
                 executions.byService(), all.wrongAnswers(), ledger.recoveryMs(), facts.resumes(),
                 facts.sessionsMoved(), facts.faultAtMs(), facts.faultEndMs(), facts.achievedRate(), byService,
-                facts.faultError());
+                ledger.latency(), facts.faultError());
     }
 
     /** Whether the run passes: nothing lost, nothing answered twice, and the fault went as planned. */
@@ -101,6 +106,15 @@ public record ChaosResult(String scenario, int rate, int durationS, int sessions
             ObjectNode n = services.putObject(name).put("sent", c.sent()).put("ok", c.ok());
             putCounts(n.putObject("errors"), c.errors());
             n.put("wrongAnswers", c.wrongAnswers()).put("lost", c.lost());
+        });
+        ObjectNode latency = o.putObject("latencyMs");
+        new TreeMap<>(latencyMs).forEach((service, phases) -> {
+            ObjectNode n = latency.putObject(service);
+            for (ChaosLedger.Phase phase : ChaosLedger.Phase.values()) {
+                PhaseLatency l = phases.get(phase);
+                n.putObject(phase.jsonName()).put("count", l.count()).put("p50", l.p50Ms()).put("p99", l.p99Ms())
+                        .put("max", l.maxMs());
+            }
         });
         if (faultError != null) {
             o.put("faultError", faultError);

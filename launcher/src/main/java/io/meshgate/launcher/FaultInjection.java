@@ -61,6 +61,7 @@ final class FaultInjection implements Runnable {
         try {
             fault.inject(nodesBefore);
             endMs = ChaosTraffic.ms(System.nanoTime(), start);
+            ledger.faultEnded(endMs);
         } catch (Exception e) {
             error = e;
         } catch (LinkageError e) {
