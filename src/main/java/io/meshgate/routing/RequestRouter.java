@@ -336,7 +336,7 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
                     reply.processedBy());
         }
         ended(service, RequestStats.OK, receivedAt);
-        return new WireMessage.Response(clientId, readJson(reply.body()), identity.id(), reply.processedBy());
+        return new WireMessage.Response(clientId, embedded(reply.body()), identity.id(), reply.processedBy());
     }
 
     private void answer(Consumer<WireMessage> answer, String service, Instant receivedAt, MeshgateException e) {
@@ -367,9 +367,10 @@ public class RequestRouter implements io.meshgate.cluster.DrainWork {
         }
     }
 
-    private static JsonNode readJson(byte[] body) {
+    /** The result as the processing node wrote it, checked but not parsed into a tree and written again. */
+    private static JsonNode embedded(byte[] body) {
         try {
-            return Json.mapper().readTree(body);
+            return Json.embedded(body);
         } catch (IOException e) {
             throw MeshgateException.internal("reply is not JSON", e);
         }
