@@ -44,7 +44,7 @@ final class FanOut {
         }
         JsonNode data;
         try {
-            data = Json.mapper().readTree(push.data());
+            data = Json.embedded(push.data());
         } catch (IOException e) {
             metrics.increment(PushMetrics.DROPPED, "reason", PushMetrics.UNREADABLE);
             return 0;
