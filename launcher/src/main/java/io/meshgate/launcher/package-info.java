@@ -18,7 +18,8 @@
  * the {@code Fault} a {@code Scenario} names (one class each, each refusing a cluster it cannot
  * measure, such as one without nginx for a fault that moves sessions; processes are started again through
  * {@code ClusterProcesses}, from the command lines the state file records); the pure
- * {@code ChaosLedger} and the nodes' {@code ExecutionLogs} account for every request, and a
+ * {@code ChaosLedger} and the nodes' {@code ExecutionLogs} account for every request (the ledger
+ * also keeps each service's latency by phase of the run, {@code PhaseLatency}), and a
  * {@code ChaosResult} reports it. Not packaged in the WAR.
  *
  * <p>The command line is picocli's: {@code Cli} is the top command and wires one subcommand class per command
