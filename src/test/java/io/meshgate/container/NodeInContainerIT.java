@@ -9,6 +9,7 @@ import io.meshgate.cluster.NodeStatus;
 import io.meshgate.routing.RequestRouter;
 import io.meshgate.service.ServiceRegistry;
 import io.meshgate.wire.Json;
+import io.meshgate.wire.MessageCodec;
 import io.meshgate.wire.WireMessage;
 import jakarta.inject.Inject;
 import java.io.File;
@@ -78,7 +79,8 @@ class NodeInContainerIT {
                 Json.mapper().readTree("{\"x\":42}"), 5_000, null), java.time.Instant.now(), answer::complete);
         WireMessage m = answer.get(10, TimeUnit.SECONDS);
         assertTrue(m instanceof WireMessage.Response, () -> "not a response: " + m);
-        WireMessage.Response r = (WireMessage.Response) m;
+        MessageCodec codec = new MessageCodec();
+        WireMessage.Response r = (WireMessage.Response) codec.decode(codec.encode(m)); // as the client reads it
         assertEquals("c1", r.id());
         assertEquals(42, r.result().get("x").asInt());
         assertEquals("arquillian-node", r.processedBy());

@@ -35,7 +35,8 @@ public final class Json {
      * A JSON value that is written out as these bytes, without a tree or a second serialisation:
      * for a result that another node serialised already. The bytes are checked with a streaming
      * read (the same limits as {@link #mapper()}, no tree built) to hold exactly one well-formed
-     * value, so a frame never carries broken JSON.
+     * value, so a frame never carries broken JSON. The node is for writing only: it has no
+     * children to read ({@code get} answers null); decode the frame to read the value.
      *
      * @throws IOException when they do not
      */
