@@ -145,17 +145,18 @@ public class ServiceDispatcher {
             return;
         }
         metrics.increment("meshgate_requests_handled_total", "service", request.service());
-        Object result;
+        Object result = null;
+        Throwable failed = null;
         long began = System.nanoTime();
         try {
             result = handler.handle(toCall(request));
         } catch (Exception | LinkageError e) {
-            times.record(request.service(), request.operation(), System.nanoTime() - began);
-            finish(request, null, e);
-            return;
+            failed = e;
         }
         times.record(request.service(), request.operation(), System.nanoTime() - began);
-        if (result instanceof CompletionStage<?> stage) {
+        if (failed != null) {
+            finish(request, null, failed);
+        } else if (result instanceof CompletionStage<?> stage) {
             stage.whenComplete((value, error) -> finish(request, value, error));
         } else {
             finish(request, result, null);
