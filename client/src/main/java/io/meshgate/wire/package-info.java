@@ -5,7 +5,10 @@
  * topic rules in {@code Topics}) and the gateway's one exception type with its
  * error and close codes. A payload refused as {@code BAD_REQUEST} is answered with its request id
  * wherever the id can be read, even when duplicate keys or deep nesting refused the payload
- * ({@code ReadableId}: one bounded streaming pass). The secure channel is {@code SecureChannel},
+ * ({@code ReadableId}: one bounded streaming pass). {@code Json} is the project's one JSON
+ * configuration; a value another node already serialised (a result, a push's data) goes into a
+ * frame as its bytes ({@code Json.embedded}: checked by a streaming pass, never parsed into a tree
+ * and written again). The secure channel is {@code SecureChannel},
  * a facade over its package-private jobs: the two roles of the handshake, {@code ClientHandshake}
  * and {@code ServerHandshake} (with {@code Transcript} for the hashes and signed bytes and
  * {@code PeerChain} for the chains), {@code KeySchedule} (every key of a session from its ECDH
