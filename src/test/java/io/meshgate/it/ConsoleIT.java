@@ -135,6 +135,14 @@ class ConsoleIT {
     }
 
     @Test
+    void aNodesOwnListenerSpeaksHttp11EvenToAClientThatOffersHttp2() throws Exception {
+        HttpResponse<String> r = get(operator, URI.create(cluster.node("node-1").tlsUrl() + "/console/"));
+
+        assertEquals(200, r.statusCode());
+        assertEquals(HttpClient.Version.HTTP_1_1, r.version());
+    }
+
+    @Test
     void aRequestWithoutTlsToANodeGets403() throws Exception {
         HttpResponse<String> r = get(HttpClient.newHttpClient(), URI.create(cluster.node("node-1").url() + "/console/"));
 
