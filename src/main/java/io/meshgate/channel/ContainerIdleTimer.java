@@ -14,8 +14,10 @@ import java.util.logging.Logger;
  * Payara's managed executor captures the caller's context for each task with a {@code ServiceLoader}
  * scan of the class path, which measured 30–40 % of a node's CPU under load. There is no container
  * setting for this executor, so the session's private {@code service} field is replaced with the
- * given timer. Where the field is absent (another container, another Tyrus) nothing changes and
- * one warning is logged. Stateless; safe from any thread.
+ * given timer. A server seam: it applies to Tyrus's sessions only. Undertow (WildFly) keeps its
+ * idle timeout on the connection's own I/O thread, so its sessions are left as they are (logged
+ * once, at FINE). A Tyrus session without the field (another Tyrus) is left as it is too, with one
+ * warning. Stateless; safe from any thread.
  */
 final class ContainerIdleTimer {
 
@@ -36,6 +38,13 @@ final class ContainerIdleTimer {
     /** Makes the container's session object re-arm its idle timer on {@code timer}; true when it did. */
     static boolean redirect(Object socket, ScheduledExecutorService timer) {
         Field field = FIELDS.get(socket.getClass()).orElse(null);
+        if (field == null && !isTyrus(socket.getClass())) {
+            if (!warned) {
+                warned = true;
+                LOG.fine(() -> socket.getClass().getName() + " is not a Tyrus session: its idle timer is left as it is");
+            }
+            return false;
+        }
         if (field == null) {
             warnOnce(socket.getClass().getName() + " has no ScheduledExecutorService field '" + FIELD + "'");
             return false;
@@ -47,6 +56,21 @@ final class ContainerIdleTimer {
             warnOnce(e.toString());
             return false;
         }
+    }
+
+    /** Whether a session class is Tyrus's (it or a superclass is in {@code org.glassfish.tyrus}). */
+    static boolean isTyrus(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (isTyrusClass(c.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a class name is in Tyrus's packages. */
+    static boolean isTyrusClass(String name) {
+        return name.startsWith("org.glassfish.tyrus.");
     }
 
     private static Field schedulerField(Class<?> type) {

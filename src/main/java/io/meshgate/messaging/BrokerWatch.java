@@ -56,8 +56,8 @@ public class BrokerWatch {
     private static final Logger LOG = Logger.getLogger(BrokerWatch.class.getName());
     private static final long CONNECT_RETRY_MS = 1_000;
 
-    @Resource(lookup = JmsSender.FACTORY)
-    private ConnectionFactory factory;
+    @Inject
+    BrokerConnectionFactory connections;
     @Resource
     ManagedThreadFactory threads;
     @Inject
@@ -74,7 +74,7 @@ public class BrokerWatch {
 
     @PostConstruct
     void init() {
-        artemis = artemisFactory(factory);
+        artemis = artemisFactory(connections.get());
         if (artemis == null) {
             return;
         }

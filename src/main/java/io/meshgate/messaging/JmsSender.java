@@ -67,8 +67,8 @@ public class JmsSender {
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
     private static final long WATCH_INTERVAL_MS = 250;
 
-    @Resource(lookup = FACTORY)
-    private ConnectionFactory factory;
+    @Inject
+    BrokerConnectionFactory connections;
     @Resource
     ManagedThreadFactory threads;
     @Inject
@@ -83,9 +83,11 @@ public class JmsSender {
     private final Clock clock = Clock.systemUTC();
     private BrokerLink link;
     private ScheduledThreadPoolExecutor watcher;
+    private ConnectionFactory factory;
 
     @PostConstruct
     void init() {
+        factory = connections.get();
         link = new BrokerLink(clock, Duration.ofMillis(stallMs), change -> {
             if (change instanceof BrokerLink.Change.Lost lost) {
                 LOG.warning(() -> "broker lost: " + lost.reason() + "; new requests are answered UNAVAILABLE");

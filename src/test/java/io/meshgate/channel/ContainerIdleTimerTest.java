@@ -45,6 +45,13 @@ class ContainerIdleTimerTest {
     }
 
     @Test
+    void onlyTyrusSessionsAreTyrus() {
+        assertTrue(ContainerIdleTimer.isTyrusClass("org.glassfish.tyrus.core.TyrusSession"));
+        assertFalse(ContainerIdleTimer.isTyrusClass("io.undertow.websockets.jsr.UndertowSession"));
+        assertFalse(ContainerIdleTimer.isTyrus(OtherSession.class));
+    }
+
+    @Test
     void redirectLeavesASessionWithoutSuchAFieldAlone() {
         OtherSession session = new OtherSession();
 

@@ -2,6 +2,7 @@ package io.meshgate.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,35 @@ class ClusterStateTest {
         assertEquals(List.of(), s.broker().command());
         assertEquals(List.of(), s.node("node-1").command());
         assertNull(s.node("node-1").log());
+    }
+
+    @Test
+    void aNodeRecordedWithoutItsServerIsAPayaraNodeWithHealthOnItsOwnPort() throws Exception {
+        Path file = dir.resolve("cluster.json");
+        Files.writeString(file, """
+                {"accessPoint":"ws://127.0.0.1:1/ws","broker":{"url":"tcp://127.0.0.1:2","pid":10},
+                 "nodes":[{"id":"node-1","url":"http://127.0.0.1:3","port":3,"pid":11,"tlsUrl":null}],
+                 "nginx":null,"logs":"/tmp/logs","pki":null}
+                """);
+
+        ClusterState.Node node = ClusterState.read(file).node("node-1");
+
+        assertEquals(ServerKind.PAYARA, node.server());
+        assertEquals("http://127.0.0.1:3/health/ready", node.healthUrl());
+    }
+
+    @Test
+    void aWildFlyNodesServerAndHealthUrlSurviveWritingAndReading() throws Exception {
+        ClusterState.Node node = new ClusterState.Node("node-2", "http://127.0.0.1:3", 3, 11, null, List.of("java"),
+                "/tmp/logs/node-2.log", ServerKind.WILDFLY, "http://127.0.0.1:9/health/ready");
+        ClusterState s = new ClusterState("ws://127.0.0.1:1/ws", new ClusterState.Proc("tcp://127.0.0.1:2", 10),
+                List.of(node), null, "/tmp/logs", null);
+        Path file = dir.resolve("cluster.json");
+
+        s.write(file);
+
+        assertEquals(node, ClusterState.read(file).node("node-2"));
+        assertTrue(Files.readString(file).contains("\"server\" : \"wildfly\""), Files.readString(file));
     }
 
     @Test

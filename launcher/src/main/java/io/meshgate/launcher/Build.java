@@ -4,10 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What a local cluster runs from the project's build under {@code target/}: the WAR, the resource
- * adapter, Payara Micro and the launcher's classpath; each refused with the same message when the
+ * adapter, Payara Micro, WildFly and the launcher's classpath; each refused with the same message when the
  * project has not been built.
  */
 public final class Build {
@@ -59,6 +60,24 @@ public final class Build {
     /** {@code target/payara-micro.jar}. */
     Path payaraMicro() {
         return require("target/payara-micro.jar");
+    }
+
+    /**
+     * WildFly's home: the one {@code target/wildfly/wildfly-<version>} folder that the build
+     * unpacks from {@code org.wildfly:wildfly-dist}.
+     */
+    Path wildfly() {
+        Path parent = home.resolve("target/wildfly").toAbsolutePath();
+        try (var children = Files.list(parent)) {
+            List<Path> homes = children.filter(p -> Files.isRegularFile(p.resolve("jboss-modules.jar"))).toList();
+            if (homes.size() == 1) {
+                return homes.get(0);
+            }
+            throw new IllegalStateException(parent + " holds " + homes.size()
+                    + " WildFly homes, not one: build again (mvn clean package -DskipTests)");
+        } catch (IOException e) {
+            throw new IllegalStateException(parent + " is missing: build first (mvn package -DskipTests)", e);
+        }
     }
 
     /**

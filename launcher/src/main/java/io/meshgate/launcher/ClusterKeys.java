@@ -27,7 +27,7 @@ final class ClusterKeys {
 
     private static final Logger LOG = Logger.getLogger(ClusterKeys.class.getName());
     /** The key and trust stores' password: Payara's default master password. */
-    private static final String STORE_PASSWORD = "changeit";
+    static final String STORE_PASSWORD = "changeit";
 
     /** Where a node's HTTPS listener finds its key and the root it trusts, as JVM options; none for a plain cluster. */
     record NodeTls(String alias, List<String> jvmOptions) {

@@ -104,8 +104,9 @@ public final class ClusterProcesses {
             long logStart = Files.exists(log) ? Files.size(log) : 0;
             Process p = start(old.command(), log);
             ClusterState.Node started = old.withPid(p.pid());
-            boolean ready = waitUntil(() -> readiness.ready(started) || failedBoot(log, logStart), NODE_READY, p);
-            if (ready && !failedBoot(log, logStart)) {
+            ServerKind server = started.server();
+            boolean ready = waitUntil(() -> readiness.ready(started) || server.bootFailed(log, logStart), NODE_READY, p);
+            if (ready && !server.bootFailed(log, logStart)) {
                 write(state().with(started));
                 LOG.info(() -> nodeId + " started again (pid " + p.pid() + ")");
                 return started;
@@ -212,11 +213,6 @@ public final class ClusterProcesses {
         return new ProcessBuilder(line).directory(runDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-    }
-
-    /** Whether the part of a node's log written since {@code from} shows a failed boot-time deployment. */
-    private static boolean failedBoot(Path log, long from) {
-        return Readiness.logShows(log, from, NodeLauncher.DEPLOY_FAILED);
     }
 
     /** Waits until the check holds (true), the process exits or the time is up (false). */

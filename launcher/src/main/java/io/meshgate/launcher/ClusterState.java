@@ -93,13 +93,22 @@ public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Pr
     /**
      * A node process; {@code tlsUrl} is its own HTTPS listener, or null without TLS.
      *
-     * @param command its command line (run in the run dir), empty when not recorded
-     * @param log     the file its output goes to, or null when not recorded
+     * @param command   its command line (run in the run dir), empty when not recorded
+     * @param log       the file its output goes to, or null when not recorded
+     * @param server    the application server it runs on (Payara Micro when not recorded)
+     * @param healthUrl its MicroProfile Health readiness URL ({@code <url>/health/ready} when not recorded)
      */
-    public record Node(String id, String url, int port, long pid, String tlsUrl, List<String> command, String log) {
+    public record Node(String id, String url, int port, long pid, String tlsUrl, List<String> command, String log,
+                       ServerKind server, String healthUrl) {
         public Node {
             Objects.requireNonNull(id, "id");
             command = command == null ? List.of() : List.copyOf(command);
+            server = server == null ? ServerKind.PAYARA : server;
+            healthUrl = healthUrl == null && url != null ? url + "/health/ready" : healthUrl;
+        }
+
+        public Node(String id, String url, int port, long pid, String tlsUrl, List<String> command, String log) {
+            this(id, url, port, pid, tlsUrl, command, log, null, null);
         }
 
         public Node(String id, String url, int port, long pid, String tlsUrl) {
@@ -108,7 +117,7 @@ public record ClusterState(String accessPoint, Proc broker, List<Node> nodes, Pr
 
         /** The same node started again under another pid. */
         public Node withPid(long newPid) {
-            return new Node(id, url, port, newPid, tlsUrl, command, log);
+            return new Node(id, url, port, newPid, tlsUrl, command, log, server, healthUrl);
         }
 
         /** The WebSocket URL of this node, bypassing nginx: its own TLS listener when it has one. */

@@ -6,21 +6,21 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * A cluster on this machine: an embedded Artemis broker, Payara Micro nodes running
- * {@code meshgate.war}, and nginx in front where it is installed, every process on 127.0.0.1 with
+ * A cluster on this machine: an embedded Artemis broker, nodes running {@code meshgate.war} on
+ * Payara Micro or WildFly (or both: a mixed cluster), and nginx in front where it is installed, every process on 127.0.0.1 with
  * free ports and its log under {@code <run dir>/logs}. Used by {@code bin/meshgate} and by the
  * cluster tests alike. {@link #close()} stops everything it started, nodes before the broker.
  *
  * <p>A facade over the parts that do the work: {@link ProcessSupervisor} (processes and their
- * logs), {@link NodeLauncher} (a node's start and its retries), {@link NodeConfig} (a node's
- * Payara configuration), {@link ClusterKeys} (PKI, key stores, resume key), {@link Readiness} (the
+ * logs), {@link NodeLauncher} (a node's start and its retries), {@link PayaraNode} and
+ * {@link WildFlyNode} (a node's configuration and command line on its server), {@link ClusterKeys} (PKI, key stores, resume key), {@link Readiness} (the
  * health poll) and {@link Nginx}.
  */
 public final class LocalCluster implements AutoCloseable {
@@ -46,30 +46,46 @@ public final class LocalCluster implements AutoCloseable {
      *                     nginx and run the secure channel on the nodes
      * @param war          the WAR the nodes run: {@code target/meshgate.war} when null, or a team's
      *                     WAR built as an overlay of it
+     * @param servers      the server of every node (one for all), or of each node in turn
      */
     public record Options(Path home, Path runDir, int nodes, boolean nginx, Duration readyTimeout, String nodeHeap,
-                          boolean secure, boolean ha, Path war) {
+                          boolean secure, boolean ha, Path war, List<ServerKind> servers) {
         public Options {
             if (nodes < 1) {
                 throw new IllegalArgumentException("at least one node");
             }
+            servers = servers == null || servers.isEmpty() ? List.of(ServerKind.PAYARA) : List.copyOf(servers);
+            if (servers.size() != 1 && servers.size() != nodes) {
+                throw new IllegalArgumentException(servers.size() + " servers named for " + nodes
+                        + " nodes: name one for all nodes, or one per node");
+            }
         }
 
-        /** Three nodes, nginx where installed, 240 s to get ready, 512 MiB heap per node, secure. */
+        /** Three Payara Micro nodes, nginx where installed, 240 s to get ready, 512 MiB heap per node, secure. */
         public static Options defaults(Path home, Path runDir) {
-            return new Options(home, runDir, 3, true, Duration.ofSeconds(240), "512m", true, false, null);
+            return new Options(home, runDir, 3, true, Duration.ofSeconds(240), "512m", true, false, null, null);
+        }
+
+        /** The server of the node with this index (0 for node-1). */
+        public ServerKind server(int index) {
+            return servers.size() == 1 ? servers.get(0) : servers.get(index);
+        }
+
+        /** Every node on this server, or each on its own: {@code payara,wildfly,payara} for three nodes. */
+        public Options withServers(List<ServerKind> kinds) {
+            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, secure, ha, war, kinds);
         }
 
         public Options withNodes(int n) {
-            return new Options(home, runDir, n, nginx, readyTimeout, nodeHeap, secure, ha, war);
+            return new Options(home, runDir, n, nginx, readyTimeout, nodeHeap, secure, ha, war, servers);
         }
 
         public Options withNginx(boolean on) {
-            return new Options(home, runDir, nodes, on, readyTimeout, nodeHeap, secure, ha, war);
+            return new Options(home, runDir, nodes, on, readyTimeout, nodeHeap, secure, ha, war, servers);
         }
 
         public Options withSecure(boolean on) {
-            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, on, ha, war);
+            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, on, ha, war, servers);
         }
 
         /** The nodes' maximum heap, e.g. {@code 4g} for capacity runs. */
@@ -77,17 +93,17 @@ public final class LocalCluster implements AutoCloseable {
             if (!heap.matches("\\d+[kmgKMG]?")) {
                 throw new IllegalArgumentException("a heap size is like 512m or 4g: " + heap);
             }
-            return new Options(home, runDir, nodes, nginx, readyTimeout, heap, secure, ha, war);
+            return new Options(home, runDir, nodes, nginx, readyTimeout, heap, secure, ha, war, servers);
         }
 
         /** The nodes run this WAR (a team's overlay of meshgate.war) instead of the build's. */
         public Options withWar(Path file) {
-            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, secure, ha, file);
+            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, secure, ha, file, servers);
         }
 
         /** A shared-store HA pair of brokers (primary and backup) instead of one broker. */
         public Options withHa(boolean on) {
-            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, secure, on, war);
+            return new Options(home, runDir, nodes, nginx, readyTimeout, nodeHeap, secure, on, war, servers);
         }
     }
 
@@ -145,23 +161,29 @@ public final class LocalCluster implements AutoCloseable {
     private void boot() throws IOException, InterruptedException {
         Files.createDirectories(processes.logs());
         Path war = build.war();
-        build.adapter();
-        build.payaraMicro();
+        if (options.servers().contains(ServerKind.PAYARA)) {
+            build.adapter();
+            build.payaraMicro();
+        }
+        if (options.servers().contains(ServerKind.WILDFLY)) {
+            build.wildfly();
+        }
         int brokerPort = Ports.free();
         int backupPort = options.ha() ? Ports.free() : 0;
         List<String> brokerCommand = BrokerMain.command(build, options.runDir(), brokerPort, "primary", backupPort);
         Process broker = processes.spawn("broker", brokerCommand);
         processes.await("broker", () -> Ports.listening(brokerPort), BROKER_READY, broker);
         ClusterState.Proc backup = options.ha() ? startBackup(backupPort, brokerPort) : null;
-        List<String> ids = new ArrayList<>();
-        for (int i = 1; i <= options.nodes(); i++) {
-            ids.add("node-" + i);
+        Map<String, ServerKind> ids = new LinkedHashMap<>();
+        for (int i = 0; i < options.nodes(); i++) {
+            ids.put("node-" + (i + 1), options.server(i));
         }
-        keys = ClusterKeys.create(options.runDir(), options.secure(), ids);
+        keys = ClusterKeys.create(options.runDir(), options.secure(), List.copyOf(ids.keySet()));
         state = new ClusterState("", new ClusterState.Proc("tcp://127.0.0.1:" + brokerPort, broker.pid(), brokerCommand,
                 processes.log("broker").toString()), List.of(), null, processes.logs().toString(), keys.state(), backup);
+        NodeSettings settings = new NodeSettings(build, options.nodeHeap(), brokerPort, backupPort, keys);
         nodes = new NodeLauncher(options.runDir(), options.readyTimeout(),
-                new NodeConfig(build, options.nodeHeap(), brokerPort, backupPort, keys), keys, processes, readiness);
+                List.of(new PayaraNode(settings), new WildFlyNode(settings, options.runDir())), keys, processes, readiness);
         List<ClusterState.Node> started = nodes.startAll(ids);
         state = state.withNodes(started);
         ClusterState.Proc nginx = options.nginx()
@@ -195,7 +217,13 @@ public final class LocalCluster implements AutoCloseable {
      */
     public ClusterState.Node startNode(String nodeId, Map<String, String> config)
             throws IOException, InterruptedException {
-        ClusterState.Node n = nodes.start(nodeId, config);
+        return startNode(nodeId, options.server(0), config);
+    }
+
+    /** Starts one more node (not behind nginx) on this server, with extra configuration, and waits until it is ready. */
+    public ClusterState.Node startNode(String nodeId, ServerKind server, Map<String, String> config)
+            throws IOException, InterruptedException {
+        ClusterState.Node n = nodes.start(nodeId, server, config);
         state = state.plus(n);
         state.write(stateFile(options.runDir()));
         return n;

@@ -13,65 +13,69 @@ import java.util.concurrent.ExecutionException;
 import java.util.logging.Logger;
 
 /**
- * Starts the Payara Micro nodes of a local cluster and waits until each is ready: its log says
- * Payara is ready, then {@code /health/ready} says UP. Payara Micro occasionally fails a boot-time
- * deployment (a race inside its deployment of the adapter on a loaded machine) and still says
- * ready: such a boot, or one that never gets ready, is stopped, its log kept aside, and the node
- * started again, up to three times. Nodes start in parallel, each on a thread of its own.
+ * Starts the nodes of a local cluster, each on its server ({@link NodeServer}), and waits until
+ * each is ready: its log says the server has booted, then its readiness URL says UP. A boot whose
+ * log shows a failed deployment ({@link ServerKind#bootFailed}), or one that never gets ready, is
+ * stopped, its log kept aside, and the node started again, up to three times. Nodes start in
+ * parallel, each on a thread of its own.
  */
 final class NodeLauncher {
 
     private static final Logger LOG = Logger.getLogger(NodeLauncher.class.getName());
-    private static final String PAYARA_READY = ") ready in ";
-    /** What a node's log says when Payara Micro failed a boot-time deployment (and still says ready). */
-    static final String DEPLOY_FAILED = "Boot Command deploy failed";
     private static final int BOOT_ATTEMPTS = 3;
     /** How long a booted node may take to report ready before it is started again. */
     private static final Duration READY_AFTER_BOOT = Duration.ofSeconds(90);
 
     private final Path runDir;
     private final Duration bootTimeout;
-    private final NodeConfig config;
+    private final Map<ServerKind, NodeServer> servers;
     private final ClusterKeys keys;
     private final ProcessSupervisor processes;
     private final Readiness readiness;
 
-    /** Nodes whose folders are in {@code runDir}, each given {@code bootTimeout} until Payara says ready. */
-    NodeLauncher(Path runDir, Duration bootTimeout, NodeConfig config, ClusterKeys keys, ProcessSupervisor processes,
-                 Readiness readiness) {
+    /** Nodes whose folders are in {@code runDir}, each given {@code bootTimeout} until its server says it booted. */
+    NodeLauncher(Path runDir, Duration bootTimeout, List<NodeServer> servers, ClusterKeys keys,
+                 ProcessSupervisor processes, Readiness readiness) {
         this.runDir = runDir;
         this.bootTimeout = bootTimeout;
-        this.config = config;
+        this.servers = new java.util.EnumMap<>(ServerKind.class);
+        servers.forEach(server -> this.servers.put(server.kind(), server));
         this.keys = keys;
         this.processes = processes;
         this.readiness = readiness;
     }
 
-    /** Starts these nodes in parallel and returns them, in this order, once all are ready. */
-    List<ClusterState.Node> startAll(List<String> nodeIds) throws InterruptedException {
+    /** Starts these nodes (by id, each on its server) in parallel and returns them, in this order, once all are ready. */
+    List<ClusterState.Node> startAll(Map<String, ServerKind> nodes) throws InterruptedException {
         List<CompletableFuture<ClusterState.Node>> starting = new ArrayList<>();
-        for (String id : nodeIds) {
-            starting.add(launch(id, Map.of()));
-        }
-        List<ClusterState.Node> nodes = new ArrayList<>();
+        nodes.forEach((id, server) -> starting.add(launch(id, server, Map.of())));
+        List<ClusterState.Node> started = new ArrayList<>();
         for (CompletableFuture<ClusterState.Node> f : starting) {
-            nodes.add(await(f));
+            started.add(await(f));
         }
-        return nodes;
+        return started;
     }
 
-    /** Issues the node's certificate (in a secure cluster), starts it with extra system properties, and waits until it is ready. */
-    ClusterState.Node start(String nodeId, Map<String, String> extra) throws IOException, InterruptedException {
+    /**
+     * Issues the node's certificate (in a secure cluster), starts it on this server with extra
+     * system properties, and waits until it is ready.
+     */
+    ClusterState.Node start(String nodeId, ServerKind server, Map<String, String> extra)
+            throws IOException, InterruptedException {
         keys.addNode(nodeId);
-        return await(launch(nodeId, extra));
+        return await(launch(nodeId, server, extra));
     }
 
-    private CompletableFuture<ClusterState.Node> launch(String nodeId, Map<String, String> extra) {
+    private CompletableFuture<ClusterState.Node> launch(String nodeId, ServerKind server, Map<String, String> extra) {
+        NodeServer on = servers.get(server);
+        if (on == null) {
+            throw new IllegalArgumentException("this cluster runs no " + server.label() + " nodes");
+        }
         return CompletableFuture.supplyAsync(() -> {
             IllegalStateException last = null;
             for (int attempt = 1; attempt <= BOOT_ATTEMPTS; attempt++) {
                 try {
-                    return boot(nodeId, extra, attempt);
+                    return boot(on, nodeId, extra, attempt);
                 } catch (NodeBootFailed e) {
                     LOG.warning(() -> e.getMessage() + "; starting it again");
                     last = e;
@@ -87,19 +91,18 @@ final class NodeLauncher {
     }
 
     /** Starts one node process and waits until it is ready; a failed boot is stopped and its log moved aside. */
-    private ClusterState.Node boot(String nodeId, Map<String, String> extra, int attempt)
+    private ClusterState.Node boot(NodeServer server, String nodeId, Map<String, String> extra, int attempt)
             throws IOException, InterruptedException {
-        int port = Ports.free();
         Path dir = runDir.resolve(nodeId);
         Files.createDirectories(dir);
-        int tlsPort = keys.secure() ? Ports.free() : 0;
-        List<String> command = config.command(nodeId, dir, port, tlsPort, extra);
+        NodeServer.Launch launch = server.prepare(nodeId, dir, extra);
         Path log = processes.log(nodeId);
-        Process p = processes.spawn(nodeId, command);
-        ClusterState.Node node = new ClusterState.Node(nodeId, "http://127.0.0.1:" + port, port, p.pid(),
-                keys.secure() ? "https://127.0.0.1:" + tlsPort : null, command, log.toString());
-        processes.await(nodeId, () -> Readiness.logShows(log, 0, PAYARA_READY), bootTimeout, p);
-        if (Readiness.logShows(log, 0, DEPLOY_FAILED)) {
+        Process p = processes.spawn(nodeId, launch.command());
+        ClusterState.Node node = new ClusterState.Node(nodeId, "http://" + NodeSettings.BIND_ADDRESS + ":" + launch.port(),
+                launch.port(), p.pid(), launch.tlsUrl(), launch.command(), log.toString(), server.kind(),
+                launch.healthUrl());
+        processes.await(nodeId, () -> server.kind().booted(log, 0), bootTimeout, p);
+        if (server.kind().bootFailed(log, 0)) {
             setAside(p, log, nodeId + ".failed-boot-" + attempt);
             throw new NodeBootFailed(nodeId + ": a deployment failed at boot (attempt " + attempt + ")");
         }

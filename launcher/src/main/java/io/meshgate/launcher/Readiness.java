@@ -39,7 +39,7 @@ final class Readiness {
         this.http = http;
     }
 
-    /** Whether a node answers UP on {@code /health/ready} with meshgate's check in it. */
+    /** Whether a node answers UP on its readiness URL with meshgate's check in it. */
     boolean ready(ClusterState.Node node) {
         try {
             HttpResponse<String> r = health(node);
@@ -52,7 +52,7 @@ final class Readiness {
         }
     }
 
-    /** What a node answers on {@code /health/ready}, or why it answers nothing: for an error message. */
+    /** What a node answers on its readiness URL, or why it answers nothing: for an error message. */
     String report(ClusterState.Node node) {
         try {
             return health(node).body();
@@ -65,7 +65,7 @@ final class Readiness {
     }
 
     private HttpResponse<String> health(ClusterState.Node node) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(node.url() + "/health/ready")).timeout(HTTP_TIMEOUT).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(node.healthUrl())).timeout(HTTP_TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

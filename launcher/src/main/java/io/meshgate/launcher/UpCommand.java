@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +41,11 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--ha", description = "a primary and a backup broker (shared store) instead of one")
     private boolean ha;
 
+    @Option(names = "--server", paramLabel = "LIST", defaultValue = "payara",
+            description = "the nodes' application server: payara or wildfly for every node, or one per node, "
+                    + "like payara,wildfly,payara for --nodes 3 (default: ${DEFAULT-VALUE})")
+    private String server;
+
     @Spec
     private CommandSpec spec;
 
@@ -54,10 +60,17 @@ final class UpCommand implements Callable<Integer> {
         Cli.require(spec, nodes >= 1, "--nodes", nodes, "at least one node");
         Path warFile = war == null ? null : Path.of(System.getProperty("meshgate.callerDir", ".")).resolve(war);
         Cli.require(spec, warFile == null || Files.isRegularFile(warFile), "--war", war, "no such file");
+        List<ServerKind> servers;
+        try {
+            servers = ServerKind.perNode(server, nodes);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--server': " + e.getMessage());
+        }
         LocalCluster.Options options;
         try {
             options = LocalCluster.Options.defaults(context.home(), context.runDir()).withNodes(nodes)
-                    .withNginx(!noNginx).withSecure(!plain).withNodeHeap(heap).withHa(ha).withWar(warFile);
+                    .withServers(servers).withNginx(!noNginx).withSecure(!plain).withNodeHeap(heap).withHa(ha)
+                    .withWar(warFile);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--heap': " + e.getMessage());
         }
@@ -79,7 +92,7 @@ final class UpCommand implements Callable<Integer> {
                     s.backup().pid());
         }
         for (ClusterState.Node n : s.nodes()) {
-            out.printf("%-8s %s (pid %d) ready%n", n.id(), n.url(), n.pid());
+            out.printf("%-8s %s (pid %d, %s) ready%n", n.id(), n.url(), n.pid(), n.server().label());
         }
         if (s.nginx() != null) {
             out.printf("nginx    %s (pid %d)%n", s.nginx().url(), s.nginx().pid());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class NodeConfigTest {
+class PayaraNodeTest {
 
     private static final String NETTY = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
 
@@ -40,9 +40,9 @@ class NodeConfigTest {
         nodeDir = Files.createDirectories(runDir.resolve("node-1"));
     }
 
-    private NodeConfig config(int backupPort, boolean secure) throws IOException {
-        return new NodeConfig(new Build(home), "512m", 61616, backupPort,
-                ClusterKeys.create(runDir, secure, List.of("node-1")));
+    private PayaraNode config(int backupPort, boolean secure) throws IOException {
+        return new PayaraNode(new NodeSettings(new Build(home), "512m", 61616, backupPort,
+                ClusterKeys.create(runDir, secure, List.of("node-1"))));
     }
 
     private Path built(String name) {
@@ -51,7 +51,7 @@ class NodeConfigTest {
 
     @Test
     void everyPlaceholderIsReplacedWhereverItStands() {
-        assertEquals("a 1 b 1 c 2", NodeConfig.fill("a @X@ b @X@ c @Y@", Map.of("@X@", "1", "@Y@", "2")));
+        assertEquals("a 1 b 1 c 2", NodeSettings.fill("a @X@ b @X@ c @Y@", Map.of("@X@", "1", "@Y@", "2")));
     }
 
     @Test
@@ -86,7 +86,7 @@ class NodeConfigTest {
 
     @Test
     void oneBrokerAddsNothingToTheAdaptersConnection() {
-        assertEquals("", NodeConfig.adapterHa(0));
+        assertEquals("", PayaraNode.adapterHa(0));
     }
 
     @Test
@@ -129,7 +129,7 @@ class NodeConfigTest {
             Files.copy(project.resolve(name), home.resolve("server-config/payara").resolve(name),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        NodeConfig config = config(61617, true);
+        PayaraNode config = config(61617, true);
 
         Pattern placeholder = Pattern.compile("@[A-Z_]+@");
         assertFalse(placeholder.matcher(Files.readString(config.writePreBoot(nodeDir))).find());
