@@ -9,6 +9,7 @@ import io.meshgate.client.MeshgateClient;
 import io.meshgate.client.Response;
 import io.meshgate.launcher.ClusterState;
 import io.meshgate.launcher.LocalCluster;
+import io.meshgate.launcher.ServerKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ class LoadFilterIT {
 
     @Test
     void busyNodeDeclinesAndEveryDeclinedRequestIsStillAnsweredOnce() throws Exception {
-        ClusterState.Node small = cluster.startNode("node-small", Map.of("meshgate.node.capacity", "1"));
+        ClusterState.Node small = cluster.startNode("node-small", ServerKind.WILDFLY, Map.of("meshgate.node.capacity", "1"));
         try {
             String declined = "meshgate_requests_declined_total{service=\"work\"}";
             List<Response> answers = burst(BURST);

@@ -8,6 +8,7 @@ import io.meshgate.client.MeshgateClient;
 import io.meshgate.client.Response;
 import io.meshgate.launcher.ClusterState;
 import io.meshgate.launcher.LocalCluster;
+import io.meshgate.launcher.ServerKind;
 import io.meshgate.wire.MeshgateException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class NodeFailureIT {
 
     @Test
     void requestsHeldByAProcessingNodeThatDiesAreRedeliveredAndStillAnswered() throws Exception {
-        ClusterState.Node doomed = cluster.startNode("node-doomed");
+        ClusterState.Node doomed = cluster.startNode("node-doomed", ServerKind.WILDFLY, Map.of());
         try (MeshgateClient c = Calls.connect(cluster.nodeSocket("node-1"))) {
             Map<String, CompletableFuture<Response>> calls = send(c, "work", 100, "{\"delayMs\":2000}");
             awaitRunOn(doomed, List.copyOf(calls.keySet()));

@@ -65,6 +65,18 @@ class OriginIT {
     }
 
     @Test
+    void foreignOriginGets403OnTheWildFlyNodesOwnListener() {
+        assertEquals(403, refusedUpgrade(cluster.nodeSocket("node-2"), "https://evil.example"));
+    }
+
+    @Test
+    void wildFlyNodesOwnOriginOpensAWebSocketOnItsListener() {
+        URI wildFly = cluster.nodeSocket("node-2");
+
+        assertOpens(wildFly, Map.of("Origin", originOf(wildFly)));
+    }
+
+    @Test
     void nginxsOriginGets403OnTheNodesOwnListener() {
         assertEquals(403, refusedUpgrade(direct, originOf(access)));
     }

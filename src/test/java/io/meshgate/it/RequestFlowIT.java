@@ -10,6 +10,7 @@ import io.meshgate.client.MeshgateClient;
 import io.meshgate.client.Response;
 import io.meshgate.launcher.ClusterState;
 import io.meshgate.launcher.LocalCluster;
+import io.meshgate.launcher.ServerKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,18 +40,43 @@ class RequestFlowIT {
 
     @Test
     void requestEnteringOneNodeIsProcessedByAnotherAndAnsweredThroughTheIngress() throws Exception {
+        Set<String> processors = processorsOfEchoesEntering("node-1", 30);
+
+        assertTrue(processors.stream().anyMatch(p -> !p.equals("node-1")),
+                "30 requests entering node-1 were all processed by node-1: " + processors);
+    }
+
+    @Test
+    void requestsEnteringAPayaraNodeAreAlsoProcessedOnTheWildFlyNode() throws Exception {
+        assertEquals(ServerKind.WILDFLY, cluster.node("node-2").server());
+
+        Set<String> processors = processorsOfEchoesEntering("node-1", 60);
+
+        assertTrue(processors.contains("node-2"), "60 requests entering node-1 (Payara) never ran on node-2 "
+                + "(WildFly): " + processors);
+    }
+
+    @Test
+    void requestsEnteringTheWildFlyNodeAreAlsoProcessedOnPayaraNodes() throws Exception {
+        Set<String> processors = processorsOfEchoesEntering("node-2", 60);
+
+        assertTrue(processors.contains("node-1") || processors.contains("node-3"), "60 requests entering node-2 "
+                + "(WildFly) never ran on a Payara node: " + processors);
+    }
+
+    /** Sends echoes one after another straight to a node and returns the nodes that processed them. */
+    private static Set<String> processorsOfEchoesEntering(String ingress, int count) throws Exception {
         Set<String> processors = new HashSet<>();
-        try (MeshgateClient c = Calls.connect(cluster.nodeSocket("node-1"))) {
-            for (int i = 0; i < 30; i++) {
+        try (MeshgateClient c = Calls.connect(cluster.nodeSocket(ingress))) {
+            for (int i = 0; i < count; i++) {
                 Response r = Calls.call(c, "echo", "echo", "{\"i\":" + i + "}", Duration.ofSeconds(10));
                 assertTrue(r.ok(), () -> "call failed: " + r);
-                assertEquals("node-1", r.ingressNode());
+                assertEquals(ingress, r.ingressNode());
                 assertEquals(i, r.result().get("i").asInt());
                 processors.add(r.processedBy());
             }
         }
-        assertTrue(processors.stream().anyMatch(p -> !p.equals("node-1")),
-                "30 requests entering node-1 were all processed by node-1: " + processors);
+        return processors;
     }
 
     @Test

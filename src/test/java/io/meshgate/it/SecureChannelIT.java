@@ -14,6 +14,7 @@ import io.meshgate.crypto.pki.Credential;
 import io.meshgate.crypto.pki.LocalPki;
 import io.meshgate.launcher.ClusterState;
 import io.meshgate.launcher.LocalCluster;
+import io.meshgate.launcher.ServerKind;
 import io.meshgate.wire.FrameLayer;
 import io.meshgate.wire.Json;
 import io.meshgate.wire.SecureChannel;
@@ -45,7 +46,7 @@ class SecureChannelIT {
     static void secureNode() throws Exception {
         cluster = SharedCluster.get();
         pki = LocalPki.create(SharedCluster.home().resolve("target/it-cluster/pki"), List.of("node-secure"));
-        node = cluster.startNode("node-secure", Map.of(
+        node = cluster.startNode("node-secure", ServerKind.WILDFLY, Map.of(
                 "meshgate.channel.mode", "secure",
                 "meshgate.pki.ca", pki.caCert().toString(),
                 "meshgate.pki.certificate", pki.nodeCert("node-secure").toString(),
