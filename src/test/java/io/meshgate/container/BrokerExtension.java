@@ -1,6 +1,7 @@
 package io.meshgate.container;
 
 import io.meshgate.launcher.Build;
+import io.meshgate.launcher.WildFlyServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,8 +13,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts an Artemis broker process on a free port for the container tests and writes the
- * post-boot file that points the container's resource adapter at it and deploys the adapter.
+ * Starts an Artemis broker process on a free port for the container tests and points the container
+ * at it: for Payara Micro, the post-boot file that configures and deploys the resource adapter; for
+ * WildFly, the server base folder configured as {@code bin/meshgate} configures a node's.
  * Registered before Arquillian's extension, so it runs before the container starts; the broker
  * stops when the test run ends (also on failure). Inside the container (where Arquillian runs the
  * test methods) it does nothing.
@@ -21,10 +23,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class BrokerExtension implements BeforeAllCallback {
 
     private static final String KEY = "meshgate-broker";
+    /** Set for the run in WildFly: the server base folder to configure for the broker (arquillian.xml's "wildfly"). */
+    private static final String WILDFLY_BASE = "arquillian.wildfly.base";
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        if (System.getProperty("arquillian.postboot") == null) {
+        if (System.getProperty("arquillian.postboot") == null && System.getProperty(WILDFLY_BASE) == null) {
             return; // running inside the container, where the broker already serves us
         }
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(KEY, k -> start(),
@@ -48,6 +52,11 @@ public final class BrokerExtension implements BeforeAllCallback {
                     .redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile()).start();
             Broker broker = new Broker(p);
             waitListening(port, p);
+            String wildFlyBase = System.getProperty(WILDFLY_BASE);
+            if (wildFlyBase != null) {
+                WildFlyServer.configure(home, Path.of(wildFlyBase), port);
+                return broker;
+            }
             String post = Files.readString(home.resolve("server-config/payara/post-boot.asadmin"))
                     .replace("@RA_HA@", "").replace("@BROKER_HOST@", "127.0.0.1").replace("@BROKER_PORT@", Integer.toString(port))
                     .replace("@RAR@", home.resolve("target/meshgate-ra.rar").toString())

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +39,7 @@ final class NodeLauncher {
                  ProcessSupervisor processes, Readiness readiness) {
         this.runDir = runDir;
         this.bootTimeout = bootTimeout;
-        this.servers = new java.util.EnumMap<>(ServerKind.class);
+        this.servers = new EnumMap<>(ServerKind.class);
         servers.forEach(server -> this.servers.put(server.kind(), server));
         this.keys = keys;
         this.processes = processes;

@@ -96,18 +96,29 @@ final class WildFlyNode implements NodeServer {
 
     /** The server base folder with meshgate's configuration, made on first use: {@code <runDir>/wildfly-base}. */
     private synchronized Path configured(Path home) throws IOException, InterruptedException {
-        if (base != null) {
-            return base;
+        if (base == null) {
+            Path dir = runDir.resolve("wildfly-base");
+            configure(home, dir, configureScript(), runDir.resolve("configure-node.cli"),
+                    runDir.resolve("logs/wildfly-configure.log"));
+            base = dir;
         }
-        Path dir = runDir.resolve("wildfly-base");
+        return base;
+    }
+
+    /**
+     * Makes {@code dir} a server base folder with meshgate's configuration: a copy of WildFly's
+     * {@code standalone/configuration} and an empty {@code deployments/}, changed by this
+     * {@code jboss-cli} script (written to {@code scriptFile}, the CLI's output to {@code log}).
+     */
+    static void configure(Path home, Path dir, String script, Path scriptFile, Path log)
+            throws IOException, InterruptedException {
         deleteRecursively(dir);
         copyRecursively(home.resolve("standalone/configuration"), dir.resolve("configuration"));
         Files.createDirectories(dir.resolve("deployments"));
-        Path script = NodeSettings.write(runDir.resolve("configure-node.cli"), configureScript());
-        Path log = runDir.resolve("logs/wildfly-configure.log");
+        NodeSettings.write(scriptFile, script);
         Files.createDirectories(log.getParent());
         ProcessBuilder cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(),
-                "-Djboss.server.base.dir=" + dir, "--file=" + script)
+                "-Djboss.server.base.dir=" + dir, "--file=" + scriptFile)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         cli.environment().put("JAVA", Build.java());
         cli.environment().put("JAVA_OPTS", "-Xmx128m");
@@ -121,8 +132,6 @@ final class WildFlyNode implements NodeServer {
             throw new IllegalStateException("jboss-cli could not configure WildFly (exit " + p.exitValue() + "): "
                     + Files.readString(log).strip());
         }
-        base = dir;
-        return base;
     }
 
     private static void copyRecursively(Path from, Path to) throws IOException {

@@ -1,11 +1,15 @@
 /**
  * {@code bin/meshgate} and the local cluster it manages: the embedded broker process (its
- * configuration read from {@code server-config/artemis}), Payara Micro
- * node processes, nginx, and the state file that lets later commands find them. The cluster tests
- * use {@link io.meshgate.launcher.LocalCluster} too: a facade whose parts each do one job:
- * {@code ProcessSupervisor} starts processes with their logs and stops them, {@code NodeLauncher}
- * starts a node and starts it again after a failed boot, {@code NodeConfig} renders a node's
- * Payara configuration from {@code server-config/payara}, {@code ClusterKeys} holds the PKI, the
+ * configuration read from {@code server-config/artemis}), node processes on Payara Micro or
+ * WildFly ({@link io.meshgate.launcher.ServerKind}), nginx, and the state file that lets later
+ * commands find them. The cluster tests use {@link io.meshgate.launcher.LocalCluster} too: a facade
+ * whose parts each do one job: {@code ProcessSupervisor} starts processes with their logs and stops
+ * them, {@code NodeLauncher} starts a node and starts it again after a failed boot, a
+ * {@code NodeServer} per server (the launcher's one server seam) writes a node's files and command
+ * line: {@code PayaraNode} from {@code server-config/payara}, {@code WildFlyNode} from
+ * {@code server-config/wildfly} (WildFly configured once per cluster by {@code jboss-cli}, under the
+ * node launcher's threads, which may wait for it), {@code NodeSettings} holds what every node gets
+ * whatever its server, {@code ClusterKeys} holds the PKI, the
  * nodes' key stores and the resume key, {@code Build} finds what the build made, {@code Nginx}
  * configures and starts nginx, and {@code Readiness} is the one health and readiness poll (a node's
  * {@code /health/ready}, a line in a log, every 250 ms until it holds), which {@code
