@@ -1,12 +1,16 @@
 #!/bin/sh
-# Fills the Payara boot command templates from the environment and starts the node.
+# The Payara Micro node image's entrypoint (docker/Dockerfile): fills the boot command templates
+# from the environment (node-env.sh says which variables) and runs Payara Micro in the foreground,
+# as its container's main process. MESHGATE_HOME is where the image keeps its files (/opt/meshgate).
 set -eu
-: "${MESHGATE_NODE_ID:?set MESHGATE_NODE_ID to a unique id per node}"
-host="${MESHGATE_BROKER_HOST:-broker}"
-port="${MESHGATE_BROKER_PORT:-61616}"
-dir=/opt/meshgate
-sed -e "s|@BIND_ADDRESS@|0.0.0.0|" "$dir/templates/pre-boot.asadmin" > /tmp/pre-boot.asadmin
-sed -e "s|@BROKER_HOST@|$host|" -e "s|@BROKER_PORT@|$port|" -e "s|@RA_HA@||" -e "s|@RAR@|$dir/meshgate-ra.rar|" \
-    -e "s|@WAR@|$dir/meshgate.war|" "$dir/templates/post-boot.asadmin" > /tmp/post-boot.asadmin
-exec java ${JAVA_OPTS:--Xmx512m} -Dmeshgate.node.id="$MESHGATE_NODE_ID" -jar "$dir/payara-micro.jar" \
-    --nocluster --port 8080 --prebootcommandfile /tmp/pre-boot.asadmin --postbootcommandfile /tmp/post-boot.asadmin
+home="${MESHGATE_HOME:-/opt/meshgate}"
+. "$home/node-env.sh"
+work="$(mktemp -d)"
+sed -e "s|@BIND_ADDRESS@|$MESHGATE_BIND_ADDRESS|" "$home/templates/pre-boot.asadmin" > "$work/pre-boot.asadmin"
+sed -e "s|@BROKER_HOST@|$MESHGATE_BROKER_HOST|" -e "s|@BROKER_PORT@|$MESHGATE_BROKER_PORT|" -e "s|@RA_HA@||" \
+    -e "s|@RAR@|$home/meshgate-ra.rar|" -e "s|@WAR@|$home/meshgate.war|" \
+    "$home/templates/post-boot.asadmin" > "$work/post-boot.asadmin"
+# shellcheck disable=SC2086 # JAVA_OPTS and MESHGATE_OPTS are lists of options
+exec java ${JAVA_OPTS:--Xmx512m} -Djava.io.tmpdir="$work" $MESHGATE_OPTS -jar "$home/payara-micro.jar" --nocluster \
+    --port "$MESHGATE_HTTP_PORT" --prebootcommandfile "$work/pre-boot.asadmin" \
+    --postbootcommandfile "$work/post-boot.asadmin"

@@ -44,7 +44,8 @@ class NodeInContainerIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/meshgate.war"))
-                .addClasses(NodeInContainerIT.class, ControlMessagesHeard.class, BrokerExtension.class, BrokerExtension.Broker.class);
+                .addClasses(NodeInContainerIT.class, ControlMessagesHeard.class, BrokerExtension.class, BrokerExtension.Broker.class,
+                        io.meshgate.it.BrokerProcess.class);
     }
 
     @Test

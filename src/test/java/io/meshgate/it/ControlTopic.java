@@ -33,7 +33,12 @@ final class ControlTopic implements AutoCloseable {
 
     /** Subscribes to the control topic of the cluster's broker. */
     static ControlTopic of(ClusterState cluster) throws JMSException {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(cluster.broker().url());
+        return of(cluster.broker().url());
+    }
+
+    /** Subscribes to the control topic of the broker at this URL ({@code tcp://host:port}). */
+    static ControlTopic of(String brokerUrl) throws JMSException {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
         Connection c = null;
         try {
             c = factory.createConnection();

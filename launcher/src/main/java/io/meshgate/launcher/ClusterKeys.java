@@ -134,7 +134,11 @@ final class ClusterKeys {
      * them can check the resume token another issued; made on first use.
      */
     synchronized Path resumeKey() throws IOException {
-        Path key = runDir.resolve("resume.key");
+        return writeResumeKey(runDir.resolve("resume.key"));
+    }
+
+    /** Writes a new resume key (32 random bytes, owner-only) to {@code key} unless it exists, and returns it. */
+    static Path writeResumeKey(Path key) throws IOException {
         if (!Files.exists(key)) {
             byte[] bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bin/meshgate pki [client NAME]}: the local PKI in the run dir, and further client certificates. */
@@ -18,9 +19,20 @@ final class PkiCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    @Option(names = "--nodes", paramLabel = "IDS", split = ",",
+            description = "also issue these nodes' certificates, like node-1,node-2,node-3, and write the resume key "
+                    + "they share (resume.key) into the PKI folder: the volume of docker/compose.yaml")
+    private List<String> nodes = List.of();
+
     @Override
     public Integer call() throws IOException {
-        LocalPki pki = pki();
+        LocalPki pki = LocalPki.create(LocalPki.defaultDirectory(context.runDir()), nodes);
+        for (String node : nodes) {
+            context.out().println("node " + node + "   " + pki.nodeCert(node) + ", " + pki.nodeKey(node));
+        }
+        if (!nodes.isEmpty()) {
+            context.out().println("resume key    " + ClusterKeys.writeResumeKey(pki.directory().resolve("resume.key")));
+        }
         context.out().println("root CA       " + pki.caCert());
         context.out().println("client        " + pki.clientCert() + ", " + pki.clientKey() + ", " + pki.clientP12()
                 + " (PKCS#12 password: " + LocalPki.CLIENT_P12_PASSWORD + ")");
