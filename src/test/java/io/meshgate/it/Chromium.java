@@ -1,18 +1,16 @@
 package io.meshgate.it;
 
 import io.meshgate.crypto.pki.LocalPki;
+import io.meshgate.launcher.Folders;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -51,7 +49,7 @@ final class Chromium implements AutoCloseable {
     static Chromium start(LocalPki pki, Path dir, boolean withClientCertificate) throws IOException, InterruptedException {
         installed();
         ensurePolicy();
-        deleteRecursively(dir);
+        Folders.delete(dir);
         Path home = Files.createDirectories(dir.resolve("home"));
         Path nss = Files.createDirectories(home.resolve(".pki/nssdb"));
         String db = "sql:" + nss;
@@ -135,18 +133,4 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
 }

@@ -12,6 +12,7 @@ import io.meshgate.client.ClientSecurity;
 import io.meshgate.client.MeshgateClient;
 import io.meshgate.client.Response;
 import io.meshgate.launcher.Build;
+import io.meshgate.launcher.Folders;
 import io.meshgate.launcher.WildFlyServer;
 import io.meshgate.wire.SecureChannel;
 import java.io.BufferedReader;
@@ -27,7 +28,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -78,7 +78,7 @@ class ContainerEntrypointIT {
     @BeforeAll
     static void runTheImagesBehindTheComposeNginx() throws Exception {
         Assumptions.nginxInstalled();
-        deleteRecursively(WORK);
+        Folders.delete(WORK);
         Files.createDirectories(WORK);
         makeThePkiVolume();
         broker = BrokerProcess.start(WORK.resolve("broker"));
@@ -202,7 +202,7 @@ class ContainerEntrypointIT {
         Path root = WORK.resolve("wildfly-image/opt/meshgate");
         layOut(WILDFLY_IMAGE, root);
         Path base = WORK.resolve("wildfly-image/opt/wildfly/standalone");
-        copyRecursively(WildFlyServer.home(HOME).resolve("standalone"), base);
+        Folders.copy(WildFlyServer.home(HOME).resolve("standalone"), base);
         Map<String, String> env = new HashMap<>(wildFlyLayout(base));
         Exit configured = run(root.resolve("wildfly-configure.sh"), env);
         assertEquals(0, configured.code(), configured.output());
@@ -303,29 +303,6 @@ class ContainerEntrypointIT {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
-        }
-    }
-
-    private static void copyRecursively(Path from, Path to) throws IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 

@@ -12,17 +12,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ClusterStateTest {
 
+    /** A state file as an older bin/meshgate wrote it: no command lines, logs, servers or health URLs. */
+    private static final String OLDER_STATE = """
+            {"accessPoint":"ws://127.0.0.1:1/ws","broker":{"url":"tcp://127.0.0.1:2","pid":10},
+             "nodes":[{"id":"node-1","url":"http://127.0.0.1:3","port":3,"pid":11,"tlsUrl":null}],
+             "nginx":null,"logs":"/tmp/logs","pki":null}
+            """;
+
     @TempDir
     Path dir;
 
     @Test
     void aStateFileWithoutCommandLinesStillReads() throws Exception {
         Path file = dir.resolve("cluster.json");
-        Files.writeString(file, """
-                {"accessPoint":"ws://127.0.0.1:1/ws","broker":{"url":"tcp://127.0.0.1:2","pid":10},
-                 "nodes":[{"id":"node-1","url":"http://127.0.0.1:3","port":3,"pid":11,"tlsUrl":null}],
-                 "nginx":null,"logs":"/tmp/logs","pki":null}
-                """);
+        Files.writeString(file, OLDER_STATE);
 
         ClusterState s = ClusterState.read(file);
 
@@ -34,11 +37,7 @@ class ClusterStateTest {
     @Test
     void aNodeRecordedWithoutItsServerIsAPayaraNodeWithHealthOnItsOwnPort() throws Exception {
         Path file = dir.resolve("cluster.json");
-        Files.writeString(file, """
-                {"accessPoint":"ws://127.0.0.1:1/ws","broker":{"url":"tcp://127.0.0.1:2","pid":10},
-                 "nodes":[{"id":"node-1","url":"http://127.0.0.1:3","port":3,"pid":11,"tlsUrl":null}],
-                 "nginx":null,"logs":"/tmp/logs","pki":null}
-                """);
+        Files.writeString(file, OLDER_STATE);
 
         ClusterState.Node node = ClusterState.read(file).node("node-1");
 

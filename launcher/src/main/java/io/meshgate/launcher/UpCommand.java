@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -115,17 +114,10 @@ final class UpCommand implements Callable<Integer> {
         try (var children = Files.list(runDir)) {
             for (Path child : children.toList()) {
                 if (!child.getFileName().toString().equals("pki")) {
-                    deleteRecursively(child);
+                    Folders.delete(child);
                 }
             }
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +45,8 @@ final class WildFlyNode implements NodeServer {
     public Launch prepare(String nodeId, Path dir, Map<String, String> extra) throws IOException, InterruptedException {
         Path home = settings.build.wildfly();
         Path server = dir.resolve("wildfly");
-        deleteRecursively(server);
-        copyRecursively(configured(home), server);
+        Folders.delete(server);
+        Folders.copy(configured(home), server);
         Files.copy(settings.build.war(), server.resolve("deployments/ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
         int port = Ports.free();
         int management = Ports.free();
@@ -112,8 +111,8 @@ final class WildFlyNode implements NodeServer {
      */
     static void configure(Path home, Path dir, String script, Path scriptFile, Path log)
             throws IOException, InterruptedException {
-        deleteRecursively(dir);
-        copyRecursively(home.resolve("standalone/configuration"), dir.resolve("configuration"));
+        Folders.delete(dir);
+        Folders.copy(home.resolve("standalone/configuration"), dir.resolve("configuration"));
         Files.createDirectories(dir.resolve("deployments"));
         NodeSettings.write(scriptFile, script);
         Files.createDirectories(log.getParent());
@@ -134,27 +133,4 @@ final class WildFlyNode implements NodeServer {
         }
     }
 
-    private static void copyRecursively(Path from, Path to) throws IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }
