@@ -14,14 +14,15 @@ import java.util.stream.Collectors;
 
 /**
  * A cluster on this machine: an embedded Artemis broker, nodes running {@code meshgate.war} on
- * Payara Micro or WildFly (or both: a mixed cluster), and nginx in front where it is installed, every process on 127.0.0.1 with
- * free ports and its log under {@code <run dir>/logs}. Used by {@code bin/meshgate} and by the
- * cluster tests alike. {@link #close()} stops everything it started, nodes before the broker.
+ * Payara Micro or WildFly (or both: a mixed cluster), and nginx in front where it is installed,
+ * every process on 127.0.0.1 with free ports and its log under {@code <run dir>/logs}. Used by
+ * {@code bin/meshgate} and by the cluster tests alike. {@link #close()} stops everything it
+ * started, nodes before the broker.
  *
  * <p>A facade over the parts that do the work: {@link ProcessSupervisor} (processes and their
  * logs), {@link NodeLauncher} (a node's start and its retries), {@link PayaraNode} and
- * {@link WildFlyNode} (a node's configuration and command line on its server), {@link ClusterKeys} (PKI, key stores, resume key), {@link Readiness} (the
- * health poll) and {@link Nginx}.
+ * {@link WildFlyNode} (a node's configuration and command line on its server), {@link ClusterKeys}
+ * (PKI, key stores, resume key), {@link Readiness} (the health poll) and {@link Nginx}.
  */
 public final class LocalCluster implements AutoCloseable {
 
