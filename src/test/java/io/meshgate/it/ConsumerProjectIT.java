@@ -10,6 +10,7 @@ import io.meshgate.client.MeshgateClient;
 import io.meshgate.client.Response;
 import io.meshgate.crypto.pki.LocalPki;
 import io.meshgate.launcher.LocalCluster;
+import io.meshgate.launcher.ServerKind;
 import io.meshgate.wire.Json;
 import java.io.File;
 import java.io.IOException;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * A team's own project on meshgate's artifacts ({@code src/it/consumer}), as README.md "Adding
  * services" describes it: built by Maven against the client jar, the service API jar and the WAR
  * of this build (installed into the local repository first), its WAR run on a two-node secure
- * cluster, and its plain Java caller run as a process of its own.
+ * cluster (node-1 on Payara Micro, node-2 on WildFly: the team's generated listener binds on both),
+ * and its plain Java caller run as a process of its own.
  */
 class ConsumerProjectIT {
 
@@ -52,7 +54,8 @@ class ConsumerProjectIT {
         copy(HOME.resolve("src/it/consumer"), PROJECT);
         maven.run(PROJECT, PROJECT.resolve("build.log"), "-q", "package", "-DskipTests", "-Dmeshgate.version=" + VERSION);
         cluster = LocalCluster.start(LocalCluster.Options.defaults(HOME, HOME.resolve("target/it-consumer-cluster"))
-                .withNodes(2).withWar(PROJECT.resolve("leave-service/target/leave-service.war")));
+                .withNodes(2).withServers(List.of(ServerKind.PAYARA, ServerKind.WILDFLY))
+                .withWar(PROJECT.resolve("leave-service/target/leave-service.war")));
         pki = cluster.pki();
     }
 
