@@ -24,10 +24,16 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,6 +149,37 @@ class SecureClusterIT {
             assertTrue(r.ok(), () -> "call failed: " + r);
             assertEquals("node-2", r.ingressNode());
             assertTrue(c.tlsSuite().startsWith("TLSv1.3 "), c.tlsSuite());
+        }
+    }
+
+    @Test
+    void concurrentHandshakesWithDifferentCertificatesEachKeepTheirOwnThroughNginxAndOnTheWildFlyNode()
+            throws Exception {
+        List<ClientSecurity> clients = new ArrayList<>();
+        for (String name : List.of("alice-", "bob-")) {
+            LocalPki.ClientFiles f = pki.issueClient(name + System.nanoTime());
+            clients.add(ClientSecurity.fromPem(pki.caCert(), f.cert(), f.key()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                URI where = i % 4 < 2 ? access : cluster.nodeSocket("node-2");
+                ClientSecurity security = clients.get(i % 2);
+                calls.add(pool.submit(() -> {
+                    // a session whose handshake saw another connection's certificate fails its channel binding
+                    try (MeshgateClient c = MeshgateClient.connect(where, ClientOptions.builder().secure(security)
+                            .build())) {
+                        return Calls.call(c, "echo", "echo", "{}", Duration.ofSeconds(10));
+                    }
+                }));
+            }
+            for (Future<Response> f : calls) {
+                Response r = f.get(60, TimeUnit.SECONDS);
+                assertTrue(r.ok(), () -> "call failed: " + r);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
