@@ -31,6 +31,7 @@ final class ContainerIdleTimer {
         }
     };
     private static volatile boolean warned;
+    private static volatile boolean notTyrusNoted;
 
     private ContainerIdleTimer() {
     }
@@ -39,8 +40,8 @@ final class ContainerIdleTimer {
     static boolean redirect(Object socket, ScheduledExecutorService timer) {
         Field field = FIELDS.get(socket.getClass()).orElse(null);
         if (field == null && !isTyrus(socket.getClass())) {
-            if (!warned) {
-                warned = true;
+            if (!notTyrusNoted) {
+                notTyrusNoted = true;
                 LOG.fine(() -> socket.getClass().getName() + " is not a Tyrus session: its idle timer is left as it is");
             }
             return false;

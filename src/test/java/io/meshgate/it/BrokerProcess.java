@@ -1,10 +1,8 @@
 package io.meshgate.it;
 
 import io.meshgate.launcher.Build;
+import io.meshgate.launcher.Ports;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +27,7 @@ public final class BrokerProcess implements AutoCloseable {
     public static BrokerProcess start(Path dir) throws IOException, InterruptedException {
         Path home = Build.projectHome();
         Files.createDirectories(dir);
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = Ports.free();
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dmeshgate.broker.config=" + home.resolve("server-config/artemis"),
                 "-cp", Build.launcherClasspath(home), "io.meshgate.launcher.BrokerMain", Integer.toString(port),
@@ -48,20 +43,18 @@ public final class BrokerProcess implements AutoCloseable {
         return port;
     }
 
-    private void awaitListening() throws IOException, InterruptedException {
+    private void awaitListening() throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < end) {
-            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (IOException e) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("broker exited with " + process.exitValue());
-                }
-                Thread.sleep(200);
+        while (!Ports.listening(port)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("broker exited with " + process.exitValue());
             }
+            if (System.nanoTime() > end) {
+                close();
+                throw new IllegalStateException("broker not listening on " + port);
+            }
+            process.waitFor(200, TimeUnit.MILLISECONDS);
         }
-        close();
-        throw new IllegalStateException("broker not listening on " + port);
     }
 
     /** Stops it (SIGTERM, then SIGKILL after 30 s). */

@@ -13,14 +13,13 @@ import io.meshgate.client.MeshgateClient;
 import io.meshgate.client.Response;
 import io.meshgate.launcher.Build;
 import io.meshgate.launcher.Folders;
+import io.meshgate.launcher.Ports;
 import io.meshgate.launcher.WildFlyServer;
 import io.meshgate.wire.SecureChannel;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,14 +81,14 @@ class ContainerEntrypointIT {
         Files.createDirectories(WORK);
         makeThePkiVolume();
         broker = BrokerProcess.start(WORK.resolve("broker"));
-        int payaraPort = freePort();
-        int wildFlyPort = freePort();
+        int payaraPort = Ports.free();
+        int wildFlyPort = Ports.free();
         LoggedProcess payara = start("node-1", payaraImage().resolve("node-entrypoint.sh"),
                 nodeEnvironment("node-1", payaraPort));
         Path wildFlyBase = wildFlyImage();
         Map<String, String> wildFlyEnv = nodeEnvironment("node-2", wildFlyPort);
         wildFlyEnv.putAll(wildFlyLayout(wildFlyBase));
-        wildFlyEnv.put("MESHGATE_MANAGEMENT_PORT", Integer.toString(freePort()));
+        wildFlyEnv.put("MESHGATE_MANAGEMENT_PORT", Integer.toString(Ports.free()));
         LoggedProcess wildFly = start("node-2", WORK.resolve("wildfly-image/opt/meshgate/wildfly-entrypoint.sh"),
                 wildFlyEnv);
         payara.awaitLine(l -> l.contains("io.meshgate.health.ReadinessCheck") && l.contains("node ready"), BOOT);
@@ -132,7 +131,7 @@ class ContainerEntrypointIT {
     @Test
     void aNodeWithoutItsPkiRefusesToStartAndNamesTheMissingFile() throws Exception {
         Path empty = Files.createDirectories(WORK.resolve("empty-pki"));
-        Map<String, String> env = nodeEnvironment("node-9", freePort());
+        Map<String, String> env = nodeEnvironment("node-9", Ports.free());
         env.put("MESHGATE_PKI", empty.toString());
 
         Exit exit = run(WORK.resolve("payara-image/opt/meshgate/node-entrypoint.sh"), env);
@@ -144,7 +143,7 @@ class ContainerEntrypointIT {
 
     @Test
     void aNodeWithoutAnIdRefusesToStart() throws Exception {
-        Map<String, String> env = nodeEnvironment("node-9", freePort());
+        Map<String, String> env = nodeEnvironment("node-9", Ports.free());
         env.remove("MESHGATE_NODE_ID");
         env.put("MESHGATE_HOME", WORK.resolve("wildfly-image/opt/meshgate").toString());
 
@@ -244,7 +243,7 @@ class ContainerEntrypointIT {
 
     /** docker/nginx.conf with the test's node addresses, port and PKI folder; returns the access point. */
     private static URI startNginx(List<Integer> nodePorts) throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         String conf = Files.readString(HOME.resolve("docker/nginx.conf"));
         StringBuilder upstreams = new StringBuilder();
         for (int p : nodePorts) {
@@ -298,12 +297,6 @@ class ContainerEntrypointIT {
         ProcessBuilder b = new ProcessBuilder(program.toString());
         b.environment().putAll(env);
         return Exit.of(b);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     /** How a short command ended: its exit code and its output (stdout and stderr). */
@@ -388,19 +381,11 @@ class ContainerEntrypointIT {
         /** Returns once something listens on the port (nginx says nothing when it is ready). */
         void awaitListening(int port) throws Exception {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (true) {
-                try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
-                    return;
-                } catch (IOException e) {
-                    if (!process.isAlive() || System.nanoTime() > end) {
-                        throw new AssertionError("nothing listens on " + port + "; see " + log, e);
-                    }
-                    try {
-                        process.onExit().get(100, TimeUnit.MILLISECONDS);
-                    } catch (java.util.concurrent.TimeoutException stillRunning) {
-                        // try the port again
-                    }
+            while (!Ports.listening(port)) {
+                if (!process.isAlive() || System.nanoTime() > end) {
+                    throw new AssertionError("nothing listens on " + port + "; see " + log);
                 }
+                process.waitFor(100, TimeUnit.MILLISECONDS);
             }
         }
 

@@ -8,13 +8,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /** Free ports and port checks on 127.0.0.1. */
-final class Ports {
+public final class Ports {
 
     private Ports() {
     }
 
     /** A port that was free on 127.0.0.1 a moment ago. */
-    static int free() {
+    public static int free() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             s.setReuseAddress(true);
             return s.getLocalPort();
@@ -24,7 +24,7 @@ final class Ports {
     }
 
     /** Whether something accepts connections on 127.0.0.1:port. */
-    static boolean listening(int port) {
+    public static boolean listening(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
             return true;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -90,6 +91,12 @@ final class Readiness {
     /** Whether the part of a log written since byte {@code from} holds the text (false when it cannot be read). */
     static boolean logShows(Path log, long from, String text) {
         return logSince(log, from).contains(text);
+    }
+
+    /** Whether the part of a log written since byte {@code from} holds any of the texts (the log read once). */
+    static boolean logShowsAny(Path log, long from, List<String> texts) {
+        String since = logSince(log, from);
+        return texts.stream().anyMatch(since::contains);
     }
 
     /** The part of a log written since byte {@code from}, empty when it cannot be read. */

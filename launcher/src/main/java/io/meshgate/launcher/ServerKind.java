@@ -31,7 +31,7 @@ public enum ServerKind {
 
     /** Whether the part of a node's log written since byte {@code from} says the server has booted, with or without errors. */
     boolean booted(Path log, long from) {
-        return booted.stream().anyMatch(text -> Readiness.logShows(log, from, text));
+        return Readiness.logShowsAny(log, from, booted);
     }
 
     /** Whether the part of a node's log written since byte {@code from} says a deployment failed at boot. */
