@@ -6,8 +6,15 @@ set -eu
 home="${MESHGATE_HOME:-/opt/meshgate}"
 . "$home/node-env.sh"
 work="$(mktemp -d)"
+# The adapter's connection properties for an HA pair (the same as bin/meshgate's PayaraNode.adapterHa):
+# the backup's connector, the connector class once per connector, HA=true. Backslashes doubled for sed.
+ra_ha=""
+if [ "$MESHGATE_BROKER_HA" = "true" ]; then
+    netty=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory
+    ra_ha=",host\\\\=$MESHGATE_BROKER_BACKUP_HOST\\\\;port\\\\=$MESHGATE_BROKER_BACKUP_PORT:ConnectorClassName=$netty,$netty:HA=true"
+fi
 sed -e "s|@BIND_ADDRESS@|$MESHGATE_BIND_ADDRESS|" "$home/templates/pre-boot.asadmin" > "$work/pre-boot.asadmin"
-sed -e "s|@BROKER_HOST@|$MESHGATE_BROKER_HOST|" -e "s|@BROKER_PORT@|$MESHGATE_BROKER_PORT|" -e "s|@RA_HA@||" \
+sed -e "s|@BROKER_HOST@|$MESHGATE_BROKER_HOST|" -e "s|@BROKER_PORT@|$MESHGATE_BROKER_PORT|" -e "s|@RA_HA@|$ra_ha|" \
     -e "s|@RAR@|$home/meshgate-ra.rar|" -e "s|@WAR@|$home/meshgate.war|" \
     "$home/templates/post-boot.asadmin" > "$work/post-boot.asadmin"
 # shellcheck disable=SC2086 # JAVA_OPTS and MESHGATE_OPTS are lists of options

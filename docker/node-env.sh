@@ -5,6 +5,9 @@
 # is the only way to run without, and says so.
 #   MESHGATE_NODE_ID        required, unique per node (names its reply queue)
 #   MESHGATE_BROKER_HOST    the broker's host (broker), MESHGATE_BROKER_PORT its port (61616)
+#   MESHGATE_BROKER_BACKUP_HOST  for an HA broker pair, the backup's host (none: one broker);
+#                           MESHGATE_BROKER_BACKUP_PORT its port (MESHGATE_BROKER_PORT). The node
+#                           then learns the pair's topology and fails over (MESHGATE_BROKER_HA=true)
 #   MESHGATE_PKI            the PKI folder (/run/meshgate/pki): ca.pem, node-<id>.pem,
 #                           node-<id>-key.pem, deny-list.txt, resume.key
 #   MESHGATE_PROXY_TRUSTED  the addresses of the TLS proxy (nginx) whose client-certificate header
@@ -17,6 +20,11 @@
 : "${MESHGATE_NODE_ID:?set MESHGATE_NODE_ID to a unique id per node}"
 MESHGATE_BROKER_HOST="${MESHGATE_BROKER_HOST:-broker}"
 MESHGATE_BROKER_PORT="${MESHGATE_BROKER_PORT:-61616}"
+MESHGATE_BROKER_BACKUP_PORT="${MESHGATE_BROKER_BACKUP_PORT:-$MESHGATE_BROKER_PORT}"
+MESHGATE_BROKER_HA=false
+if [ -n "${MESHGATE_BROKER_BACKUP_HOST:-}" ]; then
+    MESHGATE_BROKER_HA=true
+fi
 MESHGATE_HTTP_PORT="${MESHGATE_HTTP_PORT:-8080}"
 MESHGATE_BIND_ADDRESS="${MESHGATE_BIND_ADDRESS:-0.0.0.0}"
 pki="${MESHGATE_PKI:-/run/meshgate/pki}"

@@ -10,15 +10,18 @@ import io.meshgate.launcher.ChaosRun;
 import io.meshgate.launcher.ClusterState;
 import io.meshgate.launcher.LocalCluster;
 import io.meshgate.launcher.Scenario;
+import io.meshgate.launcher.ServerKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Broker failover on a cluster with an HA pair ({@code bin/meshgate up --ha}: a shared-store
- * primary and backup, one secure node behind nginx), in a run dir of its own.
+ * Broker failover on a cluster with an HA pair ({@code bin/meshgate up --ha --nodes 2 --server
+ * payara,wildfly}: a shared-store primary and backup, a secure Payara node and a secure WildFly node
+ * behind nginx, each failing over in its own server's way), in a run dir of its own.
  */
 class ChaosHaIT {
 
@@ -29,8 +32,8 @@ class ChaosHaIT {
     static void start() throws Exception {
         Path target = Files.createDirectories(SharedCluster.home().resolve("target"));
         runDir = Files.createTempDirectory(target, "it-chaos-ha-");
-        cluster = LocalCluster.start(LocalCluster.Options.defaults(SharedCluster.home(), runDir).withNodes(1)
-                .withHa(true));
+        cluster = LocalCluster.start(LocalCluster.Options.defaults(SharedCluster.home(), runDir).withNodes(2)
+                .withServers(List.of(ServerKind.PAYARA, ServerKind.WILDFLY)).withHa(true));
     }
 
     @AfterAll

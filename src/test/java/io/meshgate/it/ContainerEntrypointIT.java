@@ -38,17 +38,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The container images, exercised without a container engine (the build machines have none): each
  * image's files laid out as its Dockerfile copies them, its build step and entrypoint run as they
  * are with the environment compose.yaml gives them, the PKI made by {@code bin/meshgate pki --nodes}
- * as the compose volume, and nginx running {@code docker/nginx.conf} with only the node addresses,
- * its port and the PKI folder swapped for this machine's. What differs from a container: the
- * loopback address instead of the compose network (the broker's host, nginx's address as the
- * trusted proxy, the bind address), the PKI folder's path, and free ports instead of 8080/8443.
+ * as the compose volume, the broker pair's journal in one folder as compose's shared volume, and
+ * nginx running {@code docker/nginx.conf} with only the node addresses, its port and the PKI folder
+ * swapped for this machine's. What differs from a container: the loopback address instead of the
+ * compose network (the brokers' and nodes' hosts, nginx's address as the trusted proxy, the bind
+ * addresses), the PKI and journal folders' paths, and free ports instead of 61616/8080/8443. The
+ * broker failover runs last: it leaves the backup serving.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerEntrypointIT {
 
     private static final Path HOME = Build.projectHome();
@@ -56,6 +62,10 @@ class ContainerEntrypointIT {
     private static final Path PKI = WORK.resolve("run/pki");
     /** How long a node may take from its entrypoint to "node ready": a hang guard, not a timing rule. */
     private static final Duration BOOT = Duration.ofSeconds(240);
+    /** A broker of a pair logs this once the serving broker knows it as its backup. */
+    private static final String BACKUP_ANNOUNCED = "AMQ221031";
+    /** A backup logs this when it takes the journal over and serves. */
+    private static final String BACKUP_SERVING = "AMQ221010";
     /** What the Payara image copies ({@code docker/Dockerfile}): source in the project, place under /opt/meshgate. */
     private static final Map<String, String> PAYARA_IMAGE = Map.of(
             "target/payara-micro.jar", "payara-micro.jar", "target/meshgate-ra.rar", "meshgate-ra.rar",
@@ -63,15 +73,26 @@ class ContainerEntrypointIT {
             "server-config/payara/pre-boot.asadmin", "templates/pre-boot.asadmin",
             "server-config/payara/post-boot.asadmin", "templates/post-boot.asadmin",
             "docker/node-env.sh", "node-env.sh", "docker/node-entrypoint.sh", "node-entrypoint.sh");
+    /** What the broker image copies ({@code docker/Dockerfile.broker}): source in the project, place under /opt/meshgate. */
+    private static final Map<String, String> BROKER_IMAGE = Map.of(
+            "launcher/target/broker-lib", "lib", "server-config/artemis/broker.xml", "artemis/broker.xml",
+            "server-config/artemis/broker-primary.xml", "artemis/broker-primary.xml",
+            "server-config/artemis/broker-backup.xml", "artemis/broker-backup.xml",
+            "server-config/artemis/address-settings.xml", "artemis/address-settings.xml",
+            "docker/broker-entrypoint.sh", "broker-entrypoint.sh");
     /** What the WildFly image copies under /opt/meshgate ({@code docker/Dockerfile.wildfly}), besides WildFly and the WAR. */
     private static final Map<String, String> WILDFLY_IMAGE = Map.of(
             "server-config/wildfly/configure-node.cli", "templates/configure-node.cli",
             "server-config/wildfly/configure-node-plain.cli", "templates/configure-node-plain.cli",
+            "server-config/wildfly/configure-node-backup.cli", "templates/configure-node-backup.cli",
             "docker/node-env.sh", "node-env.sh", "docker/wildfly-configure.sh", "wildfly-configure.sh",
             "docker/wildfly-entrypoint.sh", "wildfly-entrypoint.sh");
 
-    private static BrokerProcess broker;
     private static final List<LoggedProcess> running = new ArrayList<>();
+    private static final int PRIMARY_PORT = Ports.free();
+    private static final int BACKUP_PORT = Ports.free();
+    private static LoggedProcess primary;
+    private static LoggedProcess backup;
     private static URI access;
 
     @BeforeAll
@@ -80,7 +101,7 @@ class ContainerEntrypointIT {
         Folders.delete(WORK);
         Files.createDirectories(WORK);
         makeThePkiVolume();
-        broker = BrokerProcess.start(WORK.resolve("broker"));
+        startTheBrokerPair();
         int payaraPort = Ports.free();
         int wildFlyPort = Ports.free();
         LoggedProcess payara = start("node-1", payaraImage().resolve("node-entrypoint.sh"),
@@ -98,11 +119,9 @@ class ContainerEntrypointIT {
 
     @AfterAll
     static void stopEverything() throws Exception {
-        for (LoggedProcess p : running) {
-            p.stop();
-        }
-        if (broker != null) {
-            broker.close();
+        // nginx and the nodes first, the brokers last: the nodes stop in order while their broker runs
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).stop();
         }
     }
 
@@ -126,6 +145,51 @@ class ContainerEntrypointIT {
         }
         assertEquals(Set.of("node-1", "node-2"), processors, "the Payara and the WildFly image both process");
         assertFalse(ingresses.isEmpty());
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void whenThePrimaryBrokerIsKilledTheBackupServesAndBothImagesProcessThroughIt() throws Exception {
+        primary.kill();
+        backup.awaitLine(l -> l.contains(BACKUP_SERVING), BOOT);
+
+        Set<String> processors = new TreeSet<>();
+        List<String> failures = new ArrayList<>();
+        int inARow = 0;
+        ClientSecurity security = ClientSecurity.fromPem(PKI.resolve("ca.pem"), PKI.resolve("client.pem"),
+                PKI.resolve("client-key.pem"));
+        // the nodes reconnect to the backup on their own: calls may fail until they have (each
+        // with its answer, never lost); the guard bounds a hang, not the failover's time
+        long guard = System.nanoTime() + BOOT.toNanos();
+        while (inARow < 40 && System.nanoTime() < guard) {
+            try (MeshgateClient c = MeshgateClient.connect(access, ClientOptions.builder().secure(security).build())) {
+                for (int i = 0; i < 10; i++) {
+                    Response r = Calls.call(c, "echo", "echo", "{\"i\":" + i + "}", Duration.ofSeconds(10));
+                    if (r.ok()) {
+                        processors.add(r.processedBy());
+                        inARow++;
+                    } else {
+                        failures.add(r.toString());
+                        inARow = 0;
+                    }
+                }
+            }
+        }
+        System.err.printf("failover: %d calls failed before 40 in a row succeeded: %s%n", failures.size(), failures);
+        assertEquals(40, inARow, () -> "no 40 calls in a row after the failover; failures: " + failures);
+        assertEquals(Set.of("node-1", "node-2"), processors, "the Payara and the WildFly image both process");
+    }
+
+    @Test
+    void aBrokerOfAPairWithoutItsPeerRefusesToStart() throws Exception {
+        Map<String, String> env = brokerEnvironment("broker-backup", BACKUP_PORT, PRIMARY_PORT);
+        env.remove("MESHGATE_BROKER_PEER_HOST");
+
+        Exit exit = run(WORK.resolve("broker-image/opt/meshgate/broker-entrypoint.sh"), env);
+
+        assertTrue(exit.code() != 0, exit.output());
+        assertTrue(exit.output().contains("set MESHGATE_BROKER_PEER_HOST to the other broker of the pair"),
+                exit.output());
     }
 
     @Test
@@ -159,6 +223,44 @@ class ContainerEntrypointIT {
         Set<String> wildFly = new TreeSet<>(WILDFLY_IMAGE.keySet());
         wildFly.addAll(List.of("target/wildfly/wildfly-37.0.1.Final", "target/meshgate.war"));
         assertEquals(wildFly, copiedSources("docker/Dockerfile.wildfly"));
+        assertEquals(new TreeSet<>(BROKER_IMAGE.keySet()), copiedSources("docker/Dockerfile.broker"));
+    }
+
+    @Test
+    void theComposeFileRunsTheBrokersAsAPairOnOneVolumeThatEveryNodeFailsOverBetween() throws Exception {
+        JsonNode services = compose().path("services");
+        JsonNode primary = services.path("broker-primary");
+        JsonNode backup = services.path("broker-backup");
+        assertEquals(List.of("primary", "broker-backup", "backup", "broker-primary"), List.of(
+                primary.path("environment").path("MESHGATE_BROKER_ROLE").asText(),
+                primary.path("environment").path("MESHGATE_BROKER_PEER_HOST").asText(),
+                backup.path("environment").path("MESHGATE_BROKER_ROLE").asText(),
+                backup.path("environment").path("MESHGATE_BROKER_PEER_HOST").asText()));
+        assertEquals(primary.path("volumes"), backup.path("volumes"), "one journal volume for both");
+        for (String node : List.of("node-1", "node-2", "node-3")) {
+            JsonNode env = services.path(node).path("environment");
+            assertEquals(List.of("broker-primary", "broker-backup"), List.of(env.path("MESHGATE_BROKER_HOST").asText(),
+                    env.path("MESHGATE_BROKER_BACKUP_HOST").asText()), node);
+        }
+    }
+
+    @Test
+    void theComposeFileKeepsTheBrokersOnAnInternalNetworkThatOnlyTheNodesJoin() throws Exception {
+        JsonNode compose = compose();
+        JsonNode services = compose.path("services");
+        assertTrue(compose.path("networks").path("brokers").path("internal").asBoolean(), "the brokers' network is internal");
+        for (String broker : List.of("broker-primary", "broker-backup")) {
+            assertEquals("[\"brokers\"]", services.path(broker).path("networks").toString(), broker);
+            assertTrue(services.path(broker).path("ports").isMissingNode(), broker + " publishes a port");
+        }
+        Set<String> onTheBrokersNetwork = new TreeSet<>();
+        services.fields().forEachRemaining(s -> {
+            JsonNode networks = s.getValue().path("networks");
+            if (networks.has("brokers") || networks.toString().contains("\"brokers\"")) {
+                onTheBrokersNetwork.add(s.getKey());
+            }
+        });
+        assertEquals(Set.of("broker-primary", "broker-backup", "node-1", "node-2", "node-3"), onTheBrokersNetwork);
     }
 
     @Test
@@ -184,6 +286,34 @@ class ContainerEntrypointIT {
         b.environment().put("MESHGATE_RUN_DIR", WORK.resolve("run").toString());
         Exit exit = Exit.of(b);
         assertEquals(0, exit.code(), exit.output());
+    }
+
+    /**
+     * The broker image's entrypoint run twice, with compose's environment for broker-primary and
+     * broker-backup, one journal folder as their shared volume; returns once the primary serves and
+     * knows the backup as its standby.
+     */
+    private static void startTheBrokerPair() throws Exception {
+        layOut(BROKER_IMAGE, WORK.resolve("broker-image/opt/meshgate"));
+        Path entrypoint = WORK.resolve("broker-image/opt/meshgate/broker-entrypoint.sh");
+        primary = start("broker-primary", entrypoint, brokerEnvironment("broker-primary", PRIMARY_PORT, BACKUP_PORT));
+        primary.awaitLine(l -> l.contains("meshgate broker ready"), BOOT);
+        backup = start("broker-backup", entrypoint, brokerEnvironment("broker-backup", BACKUP_PORT, PRIMARY_PORT));
+        backup.awaitLine(l -> l.contains(BACKUP_ANNOUNCED), BOOT);
+    }
+
+    /** A broker's environment as compose.yaml gives it, with this machine's addresses, ports and journal folder over it. */
+    private static Map<String, String> brokerEnvironment(String service, int port, int peerPort) throws IOException {
+        Map<String, String> env = composedEnvironment(service);
+        env.put("MESHGATE_BROKER_PORT", Integer.toString(port));
+        env.put("MESHGATE_BROKER_PEER_PORT", Integer.toString(peerPort));
+        env.put("MESHGATE_BROKER_BIND", "127.0.0.1");
+        env.put("MESHGATE_BROKER_HOST", "127.0.0.1");
+        env.put("MESHGATE_BROKER_PEER_HOST", "127.0.0.1");
+        env.put("MESHGATE_BROKER_DATA", WORK.resolve("broker-data").toString());
+        env.put("MESHGATE_HOME", WORK.resolve("broker-image/opt/meshgate").toString());
+        env.put("JAVA_OPTS", "-Xmx256m");
+        return env;
     }
 
     /** The Payara image's /opt/meshgate. */
@@ -220,20 +350,27 @@ class ContainerEntrypointIT {
      * with this machine's broker, proxy, PKI folder, port and bind address over it.
      */
     private static Map<String, String> nodeEnvironment(String nodeId, int port) throws IOException {
-        JsonNode services = compose().path("services");
-        JsonNode composed = services.has(nodeId) ? services.path(nodeId) : services.path("node-1");
-        Map<String, String> env = new HashMap<>();
-        composed.path("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
-        assertFalse(env.isEmpty(), "compose.yaml gives " + nodeId + " no environment");
+        Map<String, String> env = composedEnvironment(compose().path("services").has(nodeId) ? nodeId : "node-1");
         env.put("MESHGATE_NODE_ID", nodeId);
         env.put("MESHGATE_BROKER_HOST", "127.0.0.1");
-        env.put("MESHGATE_BROKER_PORT", Integer.toString(broker == null ? 1 : broker.port()));
+        env.put("MESHGATE_BROKER_PORT", Integer.toString(PRIMARY_PORT));
+        env.put("MESHGATE_BROKER_BACKUP_HOST", "127.0.0.1");
+        env.put("MESHGATE_BROKER_BACKUP_PORT", Integer.toString(BACKUP_PORT));
         env.put("MESHGATE_PROXY_TRUSTED", "127.0.0.1");
         env.put("MESHGATE_PKI", PKI.toString());
         env.put("MESHGATE_HTTP_PORT", Integer.toString(port));
         env.put("MESHGATE_BIND_ADDRESS", "127.0.0.1");
         env.put("MESHGATE_HOME", WORK.resolve("payara-image/opt/meshgate").toString());
         env.put("JAVA_OPTS", "-Xmx384m");
+        return env;
+    }
+
+    /** The environment compose.yaml gives a service. */
+    private static Map<String, String> composedEnvironment(String service) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        compose().path("services").path(service).path("environment").fields()
+                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        assertFalse(env.isEmpty(), "compose.yaml gives " + service + " no environment");
         return env;
     }
 
@@ -273,12 +410,17 @@ class ContainerEntrypointIT {
         return sources;
     }
 
+    /** Copies each file or folder of the project to its place under {@code root}, as a Dockerfile's COPY does. */
     private static void layOut(Map<String, String> files, Path root) throws IOException {
         for (Map.Entry<String, String> f : files.entrySet()) {
+            Path source = HOME.resolve(f.getKey());
             Path target = root.resolve(f.getValue());
             Files.createDirectories(target.getParent());
-            Files.copy(HOME.resolve(f.getKey()), target, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.COPY_ATTRIBUTES);
+            if (Files.isDirectory(source)) {
+                Folders.copy(source, target);
+            } else {
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            }
         }
     }
 
@@ -387,6 +529,12 @@ class ContainerEntrypointIT {
                 }
                 process.waitFor(100, TimeUnit.MILLISECONDS);
             }
+        }
+
+        /** SIGKILL, as {@code docker kill} sends: no orderly stop. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(60, TimeUnit.SECONDS);
         }
 
         void stop() throws InterruptedException {

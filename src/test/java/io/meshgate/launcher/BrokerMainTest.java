@@ -56,11 +56,11 @@ class BrokerMainTest {
     }
 
     @Test
-    void theServerConfigBrokerListensOnThePortItIsGivenAndRedeliversWithBackoffToDlq() throws Exception {
+    void theServerConfigBrokerListensOnTheAddressAndPortItIsGivenAndRedeliversWithBackoffToDlq() throws Exception {
         FileConfiguration c = load("broker.xml");
 
         Map<String, Object> acceptor = c.getAcceptorConfigurations().iterator().next().getParams();
-        assertEquals(List.of("127.0.0.1", "40001"), List.of(acceptor.get("host").toString(), acceptor.get("port").toString()));
+        assertEquals(List.of("0.0.0.0", "40001"), List.of(acceptor.get("host").toString(), acceptor.get("port").toString()));
         assertEquals("/run/broker-data/journal", c.getJournalDirectory());
         assertEquals(false, c.isPersistIDCache());
         AddressSettings all = c.getAddressSettings().get("#");
@@ -78,6 +78,20 @@ class BrokerMainTest {
         assertEquals(true, ha.isFailoverOnServerShutdown());
         assertEquals(List.of("peer"), c.getClusterConfigurations().get(0).getStaticConnectors());
         assertEquals("40002", c.getConnectorConfigurations().get("peer").getParams().get("port").toString());
+    }
+
+    @Test
+    void aBrokerOfAPairIsKnownByItsOwnNameAndReachesItsPeerByThePeersName() throws Exception {
+        for (String file : List.of("broker-primary.xml", "broker-backup.xml")) {
+            FileConfiguration c = load(file);
+
+            assertEquals(List.of("broker-primary", "40001", "broker-backup", "40002"), List.of(
+                    c.getConnectorConfigurations().get("self").getParams().get("host").toString(),
+                    c.getConnectorConfigurations().get("self").getParams().get("port").toString(),
+                    c.getConnectorConfigurations().get("peer").getParams().get("host").toString(),
+                    c.getConnectorConfigurations().get("peer").getParams().get("port").toString()), file);
+            assertEquals("0.0.0.0", c.getAcceptorConfigurations().iterator().next().getParams().get("host").toString(), file);
+        }
     }
 
     @Test
@@ -112,11 +126,15 @@ class BrokerMainTest {
         return new Build(home);
     }
 
-    /** One of the project's broker files, read as the broker reads it, for port 40001 (peer 40002). */
+    /**
+     * One of the project's broker files, read as the broker reads it, for port 40001 bound to
+     * 0.0.0.0 and known as broker-primary (peer broker-backup:40002).
+     */
     private static FileConfiguration load(String file) throws Exception {
         Path folder = Build.projectHome().resolve("server-config/artemis");
         Map<String, String> properties = Map.of(BrokerMain.PORT, "40001", BrokerMain.PEER_PORT, "40002",
-                BrokerMain.DATA, "/run/broker-data", BrokerMain.CONFIG, folder.toString());
+                BrokerMain.DATA, "/run/broker-data", BrokerMain.CONFIG, folder.toString(), BrokerMain.BIND, "0.0.0.0",
+                BrokerMain.HOST, "broker-primary", BrokerMain.PEER_HOST, "broker-backup");
         properties.forEach(System::setProperty);
         try {
             FileConfiguration c = new FileConfiguration();

@@ -63,6 +63,15 @@ class WildFlyNodeTest {
     }
 
     @Test
+    void everyCommandOfAnHaPairsScriptRunsInsideTheEmbeddedServer() throws IOException {
+        List<String> commands = node(61617, true).configureScript().lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+
+        assertTrue(commands.get(0).startsWith("embed-server "), commands.get(0));
+        assertEquals("stop-embedded-server", commands.get(commands.size() - 1));
+    }
+
+    @Test
     void theFactoryUsesArtemis2AddressesAsThePayaraNodesDo() throws IOException {
         assertTrue(node(0, false).configureScript().contains("enable-amq1-prefix=false"));
     }

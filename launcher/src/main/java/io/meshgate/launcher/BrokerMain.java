@@ -17,7 +17,11 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
  * server-config/artemis} (the folder in {@code -Dmeshgate.broker.config}, else under {@code
  * -Dmeshgate.home}): {@code broker.xml} alone, {@code broker-primary.xml} or {@code
  * broker-backup.xml} in a pair, the same files a standalone Artemis would use, with the port, data
- * folder and peer port passed as the system properties they name. Stops on SIGTERM.
+ * folder and peer port passed as the system properties they name. The addresses come from system
+ * properties too, each 127.0.0.1 unless set: {@code meshgate.broker.bind} (what the acceptor binds),
+ * {@code meshgate.broker.host} (the name the nodes and the peer reach this broker by) and {@code
+ * meshgate.broker.peerHost}; the broker image (docker/broker-entrypoint.sh) sets them. Stops on
+ * SIGTERM.
  */
 public final class BrokerMain {
 
@@ -30,6 +34,11 @@ public final class BrokerMain {
     static final String DATA = "meshgate.broker.data";
     static final String PEER_PORT = "meshgate.broker.peerPort";
     static final String CONFIG = "meshgate.broker.config";
+    static final String BIND = "meshgate.broker.bind";
+    static final String HOST = "meshgate.broker.host";
+    static final String PEER_HOST = "meshgate.broker.peerHost";
+    /** The address a broker binds to and is known by unless told otherwise: one machine's loopback. */
+    static final String LOOPBACK = "127.0.0.1";
 
     /** A broker of a pair logs this once the serving broker knows it as its backup (AMQ221031: backup announced). */
     static final String BACKUP_ANNOUNCED = "AMQ221031";
@@ -84,11 +93,15 @@ public final class BrokerMain {
         if (args.length == 4) {
             System.setProperty(PEER_PORT, Integer.toString(Integer.parseInt(args[3])));
         }
+        for (String address : List.of(BIND, HOST, PEER_HOST)) {
+            System.setProperty(address, System.getProperty(address, LOOPBACK));
+        }
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfigResourcePath(file.toUri().toString());
         broker.start();
+        String where = System.getProperty(BIND) + ":" + args[0] + " as " + System.getProperty(HOST);
         LOG.info(() -> args.length == 4 && "backup".equals(args[2])
-                ? "meshgate backup broker waiting on 127.0.0.1:" + args[0] + " for its primary to fail"
-                : "meshgate broker ready on 127.0.0.1:" + args[0]);
+                ? "meshgate backup broker waiting on " + where + " for its primary to fail"
+                : "meshgate broker ready on " + where);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
