@@ -25,8 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>The call returns once every member was run or passed back, so that the message is
  * acknowledged only then: a node that dies before has the whole batch delivered again, and each
- * member is then treated as any redelivered request. The first failure of a member is thrown
- * after the others were handled.
+ * member is then treated as any redelivered request, the members passed back too (the node that
+ * died may have passed them back already: an at-most-once member is answered {@code INTERRUPTED}
+ * rather than sent again). The first failure of a member is thrown after the others were handled.
  *
  * <p>Thread-safe; runs on the listener's thread.
  */
@@ -66,7 +67,7 @@ public class RequestBatches {
             boolean quick = quick(request, limit);
             boolean inline = last || (quick && System.nanoTime() - start < limit);
             if (!inline) {
-                first = passBack(requests.subList(i + 1, requests.size()), first);
+                first = passBack(requests.subList(i + 1, requests.size()), redelivered, first);
             }
             try {
                 if (!quick) {
@@ -85,10 +86,10 @@ public class RequestBatches {
         }
     }
 
-    private RuntimeException passBack(List<Envelope> rest, RuntimeException first) {
+    private RuntimeException passBack(List<Envelope> rest, boolean redelivered, RuntimeException first) {
         for (Envelope e : rest) {
             try {
-                dispatcher.passBack(e);
+                dispatcher.passBack(e, redelivered);
             } catch (RuntimeException failure) {
                 first = first == null ? failure : first;
             }

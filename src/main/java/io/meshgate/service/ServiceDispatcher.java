@@ -81,11 +81,7 @@ public class ServiceDispatcher {
     public void onRequest(Envelope envelope, boolean redelivered) {
         MeshRequest request = MeshRequest.from(envelope);
         Instant now = clock.instant();
-        if (redelivered && registry.delivery(request.service()) == Delivery.AT_MOST_ONCE) {
-            metrics.increment("meshgate_requests_interrupted_total", "service", request.service());
-            reply(request, MeshReply.error(request.correlationId(), nodeId, null,
-                    MeshgateException.Kind.INTERRUPTED.code(), "the node running this at-most-once request stopped "
-                            + "before it answered; it may have run in part and is not run again", now));
+        if (interruptedIfOnce(request, redelivered, now)) {
             return;
         }
         if (request.expiredAt(now)) {
@@ -122,11 +118,30 @@ public class ServiceDispatcher {
     /**
      * Puts a request of a batch back on its service's topic at once, as a message of its own and
      * without counting a hop, so that any free consumer can take it (see {@link RequestBatches}).
+     * A member of a redelivered batch of an {@link Delivery#AT_MOST_ONCE} service is answered
+     * {@code INTERRUPTED} instead: the node that had the batch before may have passed it back
+     * already, and the fresh message would run it a second time.
      */
-    public void passBack(Envelope envelope) {
+    public void passBack(Envelope envelope, boolean redelivered) {
         MeshRequest request = MeshRequest.from(envelope);
+        Instant now = clock.instant();
+        if (interruptedIfOnce(request, redelivered, now)) {
+            return;
+        }
         metrics.increment("meshgate_requests_unbatched_total", "service", request.service());
-        sender.publishToTopic(topicOf(request.service()), envelope, remainingMs(request, clock.instant()));
+        sender.publishToTopic(topicOf(request.service()), envelope, remainingMs(request, now));
+    }
+
+    /** Answers a redelivered request of an at-most-once service {@code INTERRUPTED}; whether it did. */
+    private boolean interruptedIfOnce(MeshRequest request, boolean redelivered, Instant now) {
+        if (!redelivered || registry.delivery(request.service()) != Delivery.AT_MOST_ONCE) {
+            return false;
+        }
+        metrics.increment("meshgate_requests_interrupted_total", "service", request.service());
+        reply(request, MeshReply.error(request.correlationId(), nodeId, null,
+                MeshgateException.Kind.INTERRUPTED.code(), "the node running this at-most-once request stopped "
+                        + "before it answered; it may have run in part and is not run again", now));
+        return true;
     }
 
     /** The topic carrying a service's requests. */

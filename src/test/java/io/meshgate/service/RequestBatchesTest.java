@@ -39,8 +39,8 @@ class RequestBatchesTest {
             }
 
             @Override
-            public void passBack(Envelope envelope) {
-                log.add("back " + envelope.id());
+            public void passBack(Envelope envelope, boolean redelivered) {
+                log.add("back " + envelope.id() + (redelivered ? " redelivered" : ""));
             }
         };
     }
@@ -119,6 +119,13 @@ class RequestBatchesTest {
         batches.run(List.of(request("a", "quick"), request("b", "quick")), true);
 
         assertEquals(List.of("run a redelivered", "run b redelivered"), log);
+    }
+
+    @Test
+    void theMembersOfARedeliveredBatchGoBackMarkedRedelivered() {
+        batches.run(List.of(request("a", "sleep"), request("b", "sleep"), request("c", "sleep")), true);
+
+        assertEquals(List.of("back b redelivered", "back c redelivered", "release", "run a redelivered"), log);
     }
 
     @Test
