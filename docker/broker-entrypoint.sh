@@ -11,6 +11,11 @@
 #                              MESHGATE_BROKER_PEER_PORT its port (MESHGATE_BROKER_PORT)
 #   MESHGATE_BROKER_DATA       the journal's folder (/var/lib/meshgate/broker); both brokers of a
 #                              pair mount the same volume: the one that holds its lock serves
+#   MESHGATE_PKI               the PKI folder (/run/meshgate/pki), for broker.password (made by
+#                              `bin/meshgate pki --nodes ...`): every client must log in as meshgate
+#                              with it, and a pair's cluster connection uses it. Secure by default:
+#                              without the file the broker refuses to start (exit 64), unless
+#   MESHGATE_BROKER_OPEN=true  (anyone who reaches the port may use the broker; debugging only)
 #   JAVA_OPTS                  the JVM's options (-Xmx512m)
 # MESHGATE_HOME is where the image keeps its files (/opt/meshgate).
 set -eu
@@ -28,8 +33,20 @@ case "$role" in
         echo "meshgate: MESHGATE_BROKER_ROLE is single, primary or backup, not '$role'" >&2
         exit 64 ;;
 esac
+password="${MESHGATE_PKI:-/run/meshgate/pki}/broker.password"
+if [ "${MESHGATE_BROKER_OPEN:-false}" = "true" ]; then
+    echo "meshgate: MESHGATE_BROKER_OPEN=true: the broker asks its clients for no password" >&2
+    login=""
+elif [ -r "$password" ]; then
+    login="-Dmeshgate.broker.passwordFile=$password"
+else
+    echo "meshgate: $password is missing or unreadable; create it with bin/meshgate pki --nodes ..." \
+         "(readable by uid $(id -u)) and mount the PKI folder there, or set MESHGATE_BROKER_OPEN=true" \
+         "to run a broker without a password" >&2
+    exit 64
+fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options, pair the role and the peer's port
-exec java ${JAVA_OPTS:--Xmx512m} -Dmeshgate.broker.config="$home/artemis" \
+exec java ${JAVA_OPTS:--Xmx512m} -Dmeshgate.broker.config="$home/artemis" $login \
     -Dmeshgate.broker.bind="${MESHGATE_BROKER_BIND:-0.0.0.0}" -Dmeshgate.broker.host="$host" \
     -Dmeshgate.broker.peerHost="${MESHGATE_BROKER_PEER_HOST:-$host}" \
     -cp "$home/lib/*" io.meshgate.launcher.BrokerMain "$port" "$data" $pair

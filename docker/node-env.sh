@@ -9,7 +9,8 @@
 #                           MESHGATE_BROKER_BACKUP_PORT its port (MESHGATE_BROKER_PORT). The node
 #                           then learns the pair's topology and fails over (MESHGATE_BROKER_HA=true)
 #   MESHGATE_PKI            the PKI folder (/run/meshgate/pki): ca.pem, node-<id>.pem,
-#                           node-<id>-key.pem, deny-list.txt, resume.key
+#                           node-<id>-key.pem, deny-list.txt, resume.key, broker.password (the
+#                           brokers' password: the node logs in as MESHGATE_BROKER_USER, meshgate)
 #   MESHGATE_PROXY_TRUSTED  the addresses of the TLS proxy (nginx) whose client-certificate header
 #                           the node believes (127.0.0.1,::1)
 #   MESHGATE_HTTP_PORT      the node's HTTP port (8080)
@@ -25,6 +26,7 @@ MESHGATE_BROKER_HA=false
 if [ -n "${MESHGATE_BROKER_BACKUP_HOST:-}" ]; then
     MESHGATE_BROKER_HA=true
 fi
+MESHGATE_BROKER_USER="${MESHGATE_BROKER_USER:-meshgate}"
 MESHGATE_HTTP_PORT="${MESHGATE_HTTP_PORT:-8080}"
 MESHGATE_BIND_ADDRESS="${MESHGATE_BIND_ADDRESS:-0.0.0.0}"
 pki="${MESHGATE_PKI:-/run/meshgate/pki}"
@@ -33,7 +35,7 @@ if [ "${MESHGATE_PLAIN:-false}" = "true" ]; then
     echo "meshgate: MESHGATE_PLAIN=true: no TLS client certificates are checked and frames are not sealed" >&2
     MESHGATE_OPTS="$MESHGATE_OPTS -Dmeshgate.channel.mode=plain"
 else
-    for f in ca.pem "node-$MESHGATE_NODE_ID.pem" "node-$MESHGATE_NODE_ID-key.pem" deny-list.txt resume.key; do
+    for f in ca.pem "node-$MESHGATE_NODE_ID.pem" "node-$MESHGATE_NODE_ID-key.pem" deny-list.txt resume.key broker.password; do
         if [ ! -r "$pki/$f" ]; then
             echo "meshgate: $pki/$f is missing or unreadable; create the PKI with" \
                  "bin/meshgate pki --nodes $MESHGATE_NODE_ID (readable by uid $(id -u)) and mount it at $pki," \
@@ -45,4 +47,11 @@ else
     MESHGATE_OPTS="$MESHGATE_OPTS -Dmeshgate.pki.certificate=$pki/node-$MESHGATE_NODE_ID.pem"
     MESHGATE_OPTS="$MESHGATE_OPTS -Dmeshgate.pki.key=$pki/node-$MESHGATE_NODE_ID-key.pem"
     MESHGATE_OPTS="$MESHGATE_OPTS -Dmeshgate.pki.denyList=$pki/deny-list.txt -Dmeshgate.session.resumeKey=$pki/resume.key"
+fi
+# The brokers' password, when there is one (a plain node may run against an open broker): the
+# server's adapter gets it from the entrypoint, the node's broker watch from the file.
+MESHGATE_BROKER_PASSWORD=""
+if [ -r "$pki/broker.password" ]; then
+    MESHGATE_BROKER_PASSWORD="$(cat "$pki/broker.password")"
+    MESHGATE_OPTS="$MESHGATE_OPTS -Dmeshgate.broker.user=$MESHGATE_BROKER_USER -Dmeshgate.broker.passwordFile=$pki/broker.password"
 fi

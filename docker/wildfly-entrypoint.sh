@@ -8,7 +8,7 @@ home="${MESHGATE_HOME:-/opt/meshgate}"
 wildfly="${JBOSS_HOME:-/opt/wildfly}"
 export LAUNCH_JBOSS_IN_BACKGROUND=1
 # read by the configuration's expressions (wildfly-configure.sh)
-export MESHGATE_BROKER_HA
+export MESHGATE_BROKER_HA MESHGATE_BROKER_USER MESHGATE_BROKER_PASSWORD
 export JAVA_OPTS="${JAVA_OPTS:--Xmx512m} $MESHGATE_OPTS"
 # shellcheck disable=SC2086
 exec "$wildfly/bin/standalone.sh" -c standalone-full.xml -Djboss.node.name="$MESHGATE_NODE_ID" \

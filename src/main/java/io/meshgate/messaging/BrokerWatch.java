@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -34,6 +35,10 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * watch has failed over to the backup, or reconnected to the same broker, it fires
  * {@link Reconnected} so that the node proves its reply path at once; only that round trip makes
  * the link up again, since the other connections fail over on their own.
+ *
+ * <p>The adapter's own factory carries no credentials: the watch logs in as every connection of the
+ * node does ({@link BrokerConnectionFactory#createConnection}). A refused login is logged once as
+ * a warning.
  *
  * <p>A server seam: this works with the Artemis adapter's connection factory only (its
  * {@code getDefaultFactory()}); with any other factory the watch is off, says so once, and a dead
@@ -71,6 +76,7 @@ public class BrokerWatch {
     private volatile Connection connection;
     private volatile boolean closed;
     private ScheduledFuture<?> connecting;
+    private boolean refusalLogged;
 
     @PostConstruct
     void init() {
@@ -111,12 +117,19 @@ public class BrokerWatch {
         }
         Connection c = null;
         try {
-            c = artemis.createConnection();
+            c = connections.createConnection(artemis);
             ((ActiveMQConnection) c).setFailoverListener(this::onFailoverEvent);
             c.start();
             connection = c;
             LOG.info("broker watch connected");
             connecting.cancel(false);
+        } catch (JMSSecurityException e) {
+            if (!refusalLogged) {
+                refusalLogged = true;
+                LOG.warning(() -> "broker watch: the broker refused the login of " + connections.login() + ": "
+                        + e.getMessage() + "; trying again every second");
+            }
+            closeQuietly(c);
         } catch (JMSException | RuntimeException e) {
             LOG.log(Level.FINE, "broker watch cannot connect yet", e);
             closeQuietly(c);

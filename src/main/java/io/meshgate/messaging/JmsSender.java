@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSConnectionFactoryDefinition;
@@ -52,6 +51,11 @@ import java.util.logging.Logger;
         name = JmsSender.FACTORY,
         resourceAdapter = "meshgate-ra",
         interfaceName = "jakarta.jms.ConnectionFactory",
+        // Payara signs each pooled connection on with these (resolved from the environment when the
+        // factory is made; the node images set them from the PKI's broker.password): a broker
+        // without a password ignores them
+        user = "${ENV=MESHGATE_BROKER_USER:meshgate}",
+        password = "${ENV=MESHGATE_BROKER_PASSWORD:}",
         transactional = false,
         minPoolSize = 0,
         maxPoolSize = 64)
@@ -83,11 +87,9 @@ public class JmsSender {
     private final Clock clock = Clock.systemUTC();
     private BrokerLink link;
     private ScheduledThreadPoolExecutor watcher;
-    private ConnectionFactory factory;
 
     @PostConstruct
     void init() {
-        factory = connections.get();
         link = new BrokerLink(clock, Duration.ofMillis(stallMs), change -> {
             if (change instanceof BrokerLink.Change.Lost lost) {
                 LOG.warning(() -> "broker lost: " + lost.reason() + "; new requests are answered UNAVAILABLE");
@@ -188,7 +190,7 @@ public class JmsSender {
             Instant startedAt = clock.instant();
             if (lease == null) {
                 try {
-                    lease = new Lease(factory.createContext(JMSContext.AUTO_ACKNOWLEDGE));
+                    lease = new Lease(connections.createContext(JMSContext.AUTO_ACKNOWLEDGE));
                 } catch (JMSRuntimeException e) {
                     link.sendFailed(e.getMessage(), startedAt);
                     throw MeshgateException.unavailable("broker unreachable: " + e.getMessage());
@@ -245,7 +247,7 @@ public class JmsSender {
         }
         if (created.incrementAndGet() <= POOL_SIZE) {
             try {
-                Lease fresh = new Lease(factory.createContext(JMSContext.AUTO_ACKNOWLEDGE));
+                Lease fresh = new Lease(connections.createContext(JMSContext.AUTO_ACKNOWLEDGE));
                 leases.add(fresh);
                 return fresh;
             } catch (JMSRuntimeException e) {
@@ -283,7 +285,7 @@ public class JmsSender {
      */
     public Receiver receiver(String queue, String selector) {
         try {
-            JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+            JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE);
             try {
                 return new Receiver(context, context.createConsumer(context.createQueue(queue), selector));
             } catch (JMSRuntimeException e) {

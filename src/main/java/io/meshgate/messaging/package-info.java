@@ -1,7 +1,7 @@
 /**
  * JMS plumbing shared by routing, services and cluster: the connection factory the node sends
- * with ({@link io.meshgate.messaging.BrokerConnectionFactory}, a server seam: the adapter's on
- * Payara, the messaging subsystem's on WildFly), the pooled sender, the mapping of
+ * with and its login to a broker with a password ({@link io.meshgate.messaging.BrokerConnectionFactory},
+ * a server seam: the adapter's on Payara, the messaging subsystem's on WildFly), the pooled sender, the mapping of
  * envelopes (one, or a batch) onto JMS messages, and the {@link io.meshgate.messaging.Coalescer}
  * that turns the sends to one destination that wait together into one batch (group commit). Nothing else in meshgate touches {@code jakarta.jms} directly,
  * except the message-driven beans, which only translate with {@link io.meshgate.messaging.JmsEnvelopes}.

@@ -43,7 +43,7 @@ public final class BrokerExtension implements BeforeAllCallback {
                 return new Broker(broker);
             }
             String post = Files.readString(home.resolve("server-config/payara/post-boot.asadmin"))
-                    .replace("@RA_HA@", "").replace("@BROKER_HOST@", "127.0.0.1")
+                    .replace("@RA_HA@", "").replace("@RA_CREDENTIALS@", "").replace("@BROKER_HOST@", "127.0.0.1")
                     .replace("@BROKER_PORT@", Integer.toString(broker.port()))
                     .replace("@RAR@", home.resolve("target/meshgate-ra.rar").toString())
                     .lines().filter(l -> !l.contains("@WAR@")).reduce("", (a, b) -> a + b + "\n");

@@ -2,6 +2,7 @@ package io.meshgate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import io.meshgate.launcher.Folders;
 import io.meshgate.launcher.Ports;
 import io.meshgate.launcher.WildFlyServer;
 import io.meshgate.wire.SecureChannel;
+import jakarta.jms.JMSSecurityException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,6 +38,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -78,6 +81,7 @@ class ContainerEntrypointIT {
             "launcher/target/broker-lib", "lib", "server-config/artemis/broker.xml", "artemis/broker.xml",
             "server-config/artemis/broker-primary.xml", "artemis/broker-primary.xml",
             "server-config/artemis/broker-backup.xml", "artemis/broker-backup.xml",
+            "server-config/artemis/security-settings.xml", "artemis/security-settings.xml",
             "server-config/artemis/address-settings.xml", "artemis/address-settings.xml",
             "docker/broker-entrypoint.sh", "broker-entrypoint.sh");
     /** What the WildFly image copies under /opt/meshgate ({@code docker/Dockerfile.wildfly}), besides WildFly and the WAR. */
@@ -181,6 +185,27 @@ class ContainerEntrypointIT {
     }
 
     @Test
+    void theBrokerRefusesAClientWithoutThePasswordOfThePki() throws Exception {
+        String url = "tcp://127.0.0.1:" + PRIMARY_PORT + "?reconnectAttempts=0";
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url)) {
+            assertThrows(JMSSecurityException.class, () -> factory.createConnection().close());
+            assertThrows(JMSSecurityException.class, () -> factory.createConnection("meshgate", "not-the-password").close());
+        }
+    }
+
+    @Test
+    void aBrokerWithoutItsPasswordRefusesToStartAndNamesTheMissingFile() throws Exception {
+        Path empty = Files.createDirectories(WORK.resolve("empty-pki"));
+        Map<String, String> env = brokerEnvironment("broker-primary", Ports.free(), Ports.free());
+        env.put("MESHGATE_PKI", empty.toString());
+
+        Exit exit = run(WORK.resolve("broker-image/opt/meshgate/broker-entrypoint.sh"), env);
+
+        assertEquals(64, exit.code(), exit.output());
+        assertTrue(exit.output().contains(empty.resolve("broker.password") + " is missing or unreadable"), exit.output());
+    }
+
+    @Test
     void aBrokerOfAPairWithoutItsPeerRefusesToStart() throws Exception {
         Map<String, String> env = brokerEnvironment("broker-backup", BACKUP_PORT, PRIMARY_PORT);
         env.remove("MESHGATE_BROKER_PEER_HOST");
@@ -236,7 +261,11 @@ class ContainerEntrypointIT {
                 primary.path("environment").path("MESHGATE_BROKER_PEER_HOST").asText(),
                 backup.path("environment").path("MESHGATE_BROKER_ROLE").asText(),
                 backup.path("environment").path("MESHGATE_BROKER_PEER_HOST").asText()));
-        assertEquals(primary.path("volumes"), backup.path("volumes"), "one journal volume for both");
+        assertEquals(primary.path("volumes"), backup.path("volumes"), "one journal volume and the PKI for both");
+        assertEquals("[\"broker-data:/var/lib/meshgate/broker\",\"${MESHGATE_PKI:-../.meshgate/pki}:/run/meshgate/pki:ro\"]",
+                primary.path("volumes").toString());
+        assertFalse(primary.path("environment").has("MESHGATE_BROKER_OPEN") || backup.path("environment").has("MESHGATE_BROKER_OPEN"),
+                "a broker runs without a password");
         for (String node : List.of("node-1", "node-2", "node-3")) {
             JsonNode env = services.path(node).path("environment");
             assertEquals(List.of("broker-primary", "broker-backup"), List.of(env.path("MESHGATE_BROKER_HOST").asText(),
@@ -311,6 +340,7 @@ class ContainerEntrypointIT {
         env.put("MESHGATE_BROKER_HOST", "127.0.0.1");
         env.put("MESHGATE_BROKER_PEER_HOST", "127.0.0.1");
         env.put("MESHGATE_BROKER_DATA", WORK.resolve("broker-data").toString());
+        env.put("MESHGATE_PKI", PKI.toString());
         env.put("MESHGATE_HOME", WORK.resolve("broker-image/opt/meshgate").toString());
         env.put("JAVA_OPTS", "-Xmx256m");
         return env;

@@ -3,6 +3,7 @@ package io.meshgate.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import jakarta.jms.JMSSecurityException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,10 @@ import org.apache.activemq.artemis.core.config.FileDeploymentManager;
 import org.apache.activemq.artemis.core.config.ha.SharedStoreBackupPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.ha.SharedStorePrimaryPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +104,47 @@ class BrokerMainTest {
 
         SharedStoreBackupPolicyConfiguration ha = (SharedStoreBackupPolicyConfiguration) c.getHAPolicyConfiguration();
         assertEquals(List.of(true, false), List.of(ha.isFailoverOnServerShutdown(), ha.isAllowFailBack()));
+    }
+
+    @Test
+    void aBrokerGivenAPasswordFileAdmitsOnlyItsUserWithThatPassword(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("broker.password"), "from-the-pki\n");
+        int port = Ports.free();
+        System.setProperty(BrokerMain.CONFIG, Build.projectHome().resolve("server-config/artemis").toString());
+        System.setProperty(BrokerMain.PASSWORD_FILE, file.toString());
+        EmbeddedActiveMQ broker = BrokerMain.start(Integer.toString(port), dir.resolve("data").toString());
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(
+                "tcp://127.0.0.1:" + port + "?reconnectAttempts=0")) {
+            assertThrows(JMSSecurityException.class, () -> factory.createConnection().close());
+            assertThrows(JMSSecurityException.class, () -> factory.createConnection(BrokerMain.USER, "guess").close());
+            factory.createConnection(BrokerMain.USER, "from-the-pki").close();
+        } finally {
+            broker.stop();
+            List.of(BrokerMain.CONFIG, BrokerMain.PASSWORD_FILE, BrokerMain.PORT, BrokerMain.DATA, BrokerMain.BIND,
+                    BrokerMain.HOST, BrokerMain.PEER_HOST).forEach(System::clearProperty);
+        }
+    }
+
+    @Test
+    void everyBrokerFileLetsTheMeshgateRoleDoEverythingOnceSecurityIsOn() throws Exception {
+        for (String file : List.of("broker.xml", "broker-primary.xml", "broker-backup.xml")) {
+            Role role = load(file).getSecurityRoles().get("#").iterator().next();
+
+            assertEquals(BrokerMain.ROLE, role.getName(), file);
+            assertEquals(List.of(true, true, true, true, true, true, true, true, true, true), List.of(role.isSend(),
+                    role.isConsume(), role.isBrowse(), role.isManage(), role.isCreateAddress(), role.isDeleteAddress(),
+                    role.isCreateDurableQueue(), role.isDeleteDurableQueue(), role.isCreateNonDurableQueue(),
+                    role.isDeleteNonDurableQueue()), file);
+            assertEquals(false, load(file).isSecurityEnabled(), file + ": on only with a password file");
+        }
+    }
+
+    @Test
+    void anEmptyPasswordFileIsRefused(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("broker.password"), " \n");
+
+        assertEquals(file + " is empty: the broker's password must not be",
+                assertThrows(IllegalStateException.class, () -> BrokerMain.password(file)).getMessage());
     }
 
     @Test

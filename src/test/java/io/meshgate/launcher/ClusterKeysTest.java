@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,17 @@ class ClusterKeysTest {
         assertEquals(32, first.length);
         assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(key));
         assertArrayEquals(first, Files.readAllBytes(keys.resumeKey()));
+    }
+
+    @Test
+    void theBrokerPasswordIs32RandomBytesAsOwnerOnlyUnpaddedBase64UrlMadeOnce() throws Exception {
+        Path file = ClusterKeys.writeBrokerPassword(runDir.resolve("broker.password"));
+        String first = Files.readString(file);
+
+        assertEquals(43, first.length());
+        assertEquals(32, Base64.getUrlDecoder().decode(first).length);
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+        assertEquals(first, Files.readString(ClusterKeys.writeBrokerPassword(file)));
     }
 
     private static KeyStore load(Path file) throws Exception {

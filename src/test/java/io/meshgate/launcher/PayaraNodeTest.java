@@ -36,7 +36,7 @@ class PayaraNodeTest {
         Files.writeString(templates.resolve("pre-boot.asadmin"), "http @BIND_ADDRESS@\n");
         Files.writeString(templates.resolve("pre-boot-tls.asadmin"), "https @BIND_ADDRESS@\n");
         Files.writeString(templates.resolve("post-boot.asadmin"),
-                "broker @BROKER_HOST@:@BROKER_PORT@@RA_HA@\ndeploy @RAR@\ndeploy @WAR@\n");
+                "broker @BROKER_HOST@:@BROKER_PORT@@RA_HA@@RA_CREDENTIALS@\ndeploy @RAR@\ndeploy @WAR@\n");
         nodeDir = Files.createDirectories(runDir.resolve("node-1"));
     }
 

@@ -1,6 +1,7 @@
 package io.meshgate.launcher;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,7 +9,12 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
+import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 
 /**
  * The embedded Artemis broker of a local cluster, in its own process:
@@ -20,8 +26,13 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
  * folder and peer port passed as the system properties they name. The addresses come from system
  * properties too, each 127.0.0.1 unless set: {@code meshgate.broker.bind} (what the acceptor binds),
  * {@code meshgate.broker.host} (the name the nodes and the peer reach this broker by) and {@code
- * meshgate.broker.peerHost}; the broker image (docker/broker-entrypoint.sh) sets them. Stops on
- * SIGTERM.
+ * meshgate.broker.peerHost}; the broker image (docker/broker-entrypoint.sh) sets them.
+ *
+ * <p>With {@code -Dmeshgate.broker.passwordFile=FILE} (the broker image's default) the broker
+ * requires a password of every client: the user {@value #USER} with the file's content, in the role
+ * {@value #ROLE} that {@code security-settings.xml} allows everything; the pair's cluster connection
+ * uses the same secret. Without it (bin/meshgate on loopback) anyone who reaches the port may use it.
+ * Stops on SIGTERM.
  */
 public final class BrokerMain {
 
@@ -37,6 +48,10 @@ public final class BrokerMain {
     static final String BIND = "meshgate.broker.bind";
     static final String HOST = "meshgate.broker.host";
     static final String PEER_HOST = "meshgate.broker.peerHost";
+    static final String PASSWORD_FILE = "meshgate.broker.passwordFile";
+    /** The one user a broker with a password knows, and its role. */
+    static final String USER = "meshgate";
+    static final String ROLE = "meshgate";
     /** The address a broker binds to and is known by unless told otherwise: one machine's loopback. */
     static final String LOOPBACK = "127.0.0.1";
 
@@ -79,6 +94,22 @@ public final class BrokerMain {
     }
 
     public static void main(String[] args) throws Exception {
+        EmbeddedActiveMQ broker = start(args);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                broker.stop();
+            } catch (Exception e) {
+                LOG.warning("broker stop failed: " + e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "broker-stop"));
+        stopped.await();
+    }
+
+    /** Starts the broker these arguments (see {@link #main}) and the system properties describe. */
+    static EmbeddedActiveMQ start(String... args) throws Exception {
         if (args.length != 2 && args.length != 4) {
             throw new IllegalArgumentException("usage: BrokerMain <port> <data folder> [primary|backup <peer port>]");
         }
@@ -96,23 +127,41 @@ public final class BrokerMain {
         for (String address : List.of(BIND, HOST, PEER_HOST)) {
             System.setProperty(address, System.getProperty(address, LOOPBACK));
         }
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfigResourcePath(file.toUri().toString());
+        FileConfiguration config = new FileConfiguration();
+        FileDeploymentManager deployment = new FileDeploymentManager(file.toUri().toString());
+        deployment.addDeployable(config);
+        deployment.readConfiguration();
+        EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(config);
+        String passwordFile = System.getProperty(PASSWORD_FILE);
+        if (passwordFile != null) {
+            String password = password(Path.of(passwordFile));
+            config.setSecurityEnabled(true);
+            config.setClusterPassword(password);
+            SecurityConfiguration users = new SecurityConfiguration();
+            users.addUser(USER, password);
+            users.addRole(USER, ROLE);
+            broker.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
+        }
         broker.start();
-        String where = System.getProperty(BIND) + ":" + args[0] + " as " + System.getProperty(HOST);
+        String where = System.getProperty(BIND) + ":" + args[0] + " as " + System.getProperty(HOST)
+                + (passwordFile == null ? ", open to anyone who reaches it" : ", clients need the password of " + passwordFile);
         LOG.info(() -> args.length == 4 && "backup".equals(args[2])
                 ? "meshgate backup broker waiting on " + where + " for its primary to fail"
                 : "meshgate broker ready on " + where);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                broker.stop();
-            } catch (Exception e) {
-                LOG.warning("broker stop failed: " + e);
-            } finally {
-                stopped.countDown();
-            }
-        }, "broker-stop"));
-        stopped.await();
+        return broker;
+    }
+
+    /**
+     * The password in {@code file} (its content without surrounding white space).
+     *
+     * @throws IllegalStateException for an empty file
+     */
+    static String password(Path file) throws IOException {
+        String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+        if (password.isEmpty()) {
+            throw new IllegalStateException(file + " is empty: the broker's password must not be");
+        }
+        return password;
     }
 
     /**

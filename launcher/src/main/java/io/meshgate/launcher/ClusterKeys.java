@@ -14,8 +14,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 /**
@@ -139,16 +141,29 @@ final class ClusterKeys {
 
     /** Writes a new resume key (32 random bytes, owner-only) to {@code key} unless it exists, and returns it. */
     static Path writeResumeKey(Path key) throws IOException {
-        if (!Files.exists(key)) {
+        return writeSecret(key, bytes -> bytes);
+    }
+
+    /**
+     * Writes a new broker password (32 random bytes as 43 characters of unpadded base64url, which
+     * need no escaping in asadmin, jboss-cli or a shell; owner-only) to {@code file} unless it
+     * exists, and returns it: what the brokers of docker/compose.yaml require of their clients.
+     */
+    static Path writeBrokerPassword(Path file) throws IOException {
+        return writeSecret(file, bytes -> Base64.getUrlEncoder().withoutPadding().encode(bytes));
+    }
+
+    private static Path writeSecret(Path file, UnaryOperator<byte[]> encoding) throws IOException {
+        if (!Files.exists(file)) {
             byte[] bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
-            Files.write(key, bytes);
+            Files.write(file, encoding.apply(bytes));
             try {
-                Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
-                LOG.fine("no POSIX permissions here: resume key left with default permissions");
+                LOG.fine("no POSIX permissions here: " + file.getFileName() + " left with default permissions");
             }
         }
-        return key;
+        return file;
     }
 }

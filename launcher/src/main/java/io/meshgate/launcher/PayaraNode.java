@@ -51,8 +51,8 @@ final class PayaraNode implements NodeServer {
         return NodeSettings.write(dir.resolve("post-boot.asadmin"), NodeSettings.fill(
                 settings.template(TEMPLATES + "post-boot.asadmin"), Map.of(
                 "@BROKER_HOST@", NodeSettings.BIND_ADDRESS, "@BROKER_PORT@", Integer.toString(settings.brokerPort),
-                "@RA_HA@", adapterHa(settings.backupPort), "@RAR@", settings.build.adapter().toString(),
-                "@WAR@", settings.build.war().toString())));
+                "@RA_HA@", adapterHa(settings.backupPort), "@RA_CREDENTIALS@", "",
+                "@RAR@", settings.build.adapter().toString(), "@WAR@", settings.build.war().toString())));
     }
 
     /**

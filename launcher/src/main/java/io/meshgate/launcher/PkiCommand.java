@@ -21,7 +21,8 @@ final class PkiCommand implements Callable<Integer> {
 
     @Option(names = "--nodes", paramLabel = "IDS", split = ",",
             description = "also issue these nodes' certificates, like node-1,node-2,node-3, and write the resume key "
-                    + "they share (resume.key) into the PKI folder: the volume of docker/compose.yaml")
+                    + "they share (resume.key) and the brokers' password (broker.password) into the PKI folder: "
+                    + "the volume of docker/compose.yaml")
     private List<String> nodes = List.of();
 
     @Override
@@ -32,6 +33,8 @@ final class PkiCommand implements Callable<Integer> {
         }
         if (!nodes.isEmpty()) {
             context.out().println("resume key    " + ClusterKeys.writeResumeKey(pki.directory().resolve("resume.key")));
+            context.out().println("broker        "
+                    + ClusterKeys.writeBrokerPassword(pki.directory().resolve("broker.password")));
         }
         context.out().println("root CA       " + pki.caCert());
         context.out().println("client        " + pki.clientCert() + ", " + pki.clientKey() + ", " + pki.clientP12()

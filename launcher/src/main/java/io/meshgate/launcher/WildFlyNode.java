@@ -87,7 +87,7 @@ final class WildFlyNode implements NodeServer {
                 "@BIND_ADDRESS@", NodeSettings.BIND_ADDRESS, "@BROKER_HOST@", NodeSettings.BIND_ADDRESS,
                 "@BROKER_PORT@", Integer.toString(settings.brokerPort), "@BACKUP_CONNECTOR@", backup,
                 "@CONNECTORS@", ha ? "meshgate-broker, meshgate-broker-backup" : "meshgate-broker",
-                "@HA@", Boolean.toString(ha), "@LISTENER@", NodeSettings.fill(listener,
+                "@HA@", Boolean.toString(ha), "@CREDENTIALS@", "", "@LISTENER@", NodeSettings.fill(listener,
                         Map.of("@STORE_PASSWORD@", ClusterKeys.STORE_PASSWORD))));
     }
 
