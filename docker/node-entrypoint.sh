@@ -6,12 +6,13 @@ set -eu
 home="${MESHGATE_HOME:-/opt/meshgate}"
 . "$home/node-env.sh"
 work="$(mktemp -d)"
-# The adapter's connection properties for an HA pair (the same as bin/meshgate's PayaraNode.adapterHa):
-# the backup's connector, the connector class once per connector, HA=true. Backslashes doubled for sed.
+# The adapter's connection properties for an HA pair, as bin/meshgate fills them: the fragment with
+# the backup's host and port (the backup's connector, the connector class once per connector,
+# HA=true), its backslashes doubled for the sed below.
 ra_ha=""
 if [ "$MESHGATE_BROKER_HA" = "true" ]; then
-    netty=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory
-    ra_ha=",host\\\\=$MESHGATE_BROKER_BACKUP_HOST\\\\;port\\\\=$MESHGATE_BROKER_BACKUP_PORT:ConnectorClassName=$netty,$netty:HA=true"
+    ra_ha="$(sed -e "s|@BACKUP_HOST@|$MESHGATE_BROKER_BACKUP_HOST|" -e "s|@BACKUP_PORT@|$MESHGATE_BROKER_BACKUP_PORT|" \
+        -e 's|\\|\\\\|g' "$home/templates/post-boot-ha.fragment")"
 fi
 # The adapter's login (its listeners and pooled connections), for a broker with a password
 ra_credentials=""

@@ -68,7 +68,8 @@ public class BrokerConnectionFactory {
 
     /** A context of {@link #get()}, logged in when the broker has a password. */
     public JMSContext createContext(int sessionMode) {
-        return password == null ? factory.createContext(sessionMode) : factory.createContext(user, password, sessionMode);
+        return password == null ? factory.createContext(sessionMode)
+                : factory.createContext(user, password, sessionMode);
     }
 
     /** A connection of another factory of this broker (the broker watch's), logged in as {@link #createContext} is. */

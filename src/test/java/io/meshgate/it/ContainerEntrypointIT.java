@@ -75,6 +75,7 @@ class ContainerEntrypointIT {
             "target/meshgate.war", "meshgate.war",
             "server-config/payara/pre-boot.asadmin", "templates/pre-boot.asadmin",
             "server-config/payara/post-boot.asadmin", "templates/post-boot.asadmin",
+            "server-config/payara/post-boot-ha.fragment", "templates/post-boot-ha.fragment",
             "docker/node-env.sh", "node-env.sh", "docker/node-entrypoint.sh", "node-entrypoint.sh");
     /** What the broker image copies ({@code docker/Dockerfile.broker}): source in the project, place under /opt/meshgate. */
     private static final Map<String, String> BROKER_IMAGE = Map.of(

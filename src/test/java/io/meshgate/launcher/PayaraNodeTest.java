@@ -37,6 +37,8 @@ class PayaraNodeTest {
         Files.writeString(templates.resolve("pre-boot-tls.asadmin"), "https @BIND_ADDRESS@\n");
         Files.writeString(templates.resolve("post-boot.asadmin"),
                 "broker @BROKER_HOST@:@BROKER_PORT@@RA_HA@@RA_CREDENTIALS@\ndeploy @RAR@\ndeploy @WAR@\n");
+        Files.copy(Path.of("server-config/payara/post-boot-ha.fragment").toAbsolutePath(),
+                templates.resolve("post-boot-ha.fragment"));
         nodeDir = Files.createDirectories(runDir.resolve("node-1"));
     }
 
@@ -85,8 +87,8 @@ class PayaraNodeTest {
     }
 
     @Test
-    void oneBrokerAddsNothingToTheAdaptersConnection() {
-        assertEquals("", PayaraNode.adapterHa(0));
+    void oneBrokerAddsNothingToTheAdaptersConnection() throws IOException {
+        assertEquals("", config(0, false).adapterHa());
     }
 
     @Test

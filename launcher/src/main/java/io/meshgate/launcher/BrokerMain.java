@@ -143,8 +143,9 @@ public final class BrokerMain {
             broker.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
         }
         broker.start();
-        String where = System.getProperty(BIND) + ":" + args[0] + " as " + System.getProperty(HOST)
-                + (passwordFile == null ? ", open to anyone who reaches it" : ", clients need the password of " + passwordFile);
+        String login = passwordFile == null ? "open to anyone who reaches it"
+                : "clients need the password of " + passwordFile;
+        String where = System.getProperty(BIND) + ":" + args[0] + " as " + System.getProperty(HOST) + ", " + login;
         LOG.info(() -> args.length == 4 && "backup".equals(args[2])
                 ? "meshgate backup broker waiting on " + where + " for its primary to fail"
                 : "meshgate broker ready on " + where);

@@ -51,22 +51,21 @@ final class PayaraNode implements NodeServer {
         return NodeSettings.write(dir.resolve("post-boot.asadmin"), NodeSettings.fill(
                 settings.template(TEMPLATES + "post-boot.asadmin"), Map.of(
                 "@BROKER_HOST@", NodeSettings.BIND_ADDRESS, "@BROKER_PORT@", Integer.toString(settings.brokerPort),
-                "@RA_HA@", adapterHa(settings.backupPort), "@RA_CREDENTIALS@", "",
+                "@RA_HA@", adapterHa(), "@RA_CREDENTIALS@", "",
                 "@RAR@", settings.build.adapter().toString(), "@WAR@", settings.build.war().toString())));
     }
 
     /**
-     * What the adapter's connection properties add for an HA pair (the backup's connector, the
-     * connector class once per connector, {@code HA=true}), in asadmin property syntax; empty for
-     * one broker ({@code backupPort} 0).
+     * What the adapter's connection properties add for an HA pair ({@code post-boot-ha.fragment}:
+     * the backup's connector, the connector class once per connector, {@code HA=true}), in asadmin
+     * property syntax; empty for one broker.
      */
-    static String adapterHa(int backupPort) {
-        if (backupPort == 0) {
+    String adapterHa() throws IOException {
+        if (settings.backupPort == 0) {
             return "";
         }
-        String netty = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
-        return ",host\\=" + NodeSettings.BIND_ADDRESS + "\\;port\\=" + backupPort + ":ConnectorClassName=" + netty
-                + "," + netty + ":HA=true";
+        return NodeSettings.fill(settings.template(TEMPLATES + "post-boot-ha.fragment").strip(), Map.of(
+                "@BACKUP_HOST@", NodeSettings.BIND_ADDRESS, "@BACKUP_PORT@", Integer.toString(settings.backupPort)));
     }
 
     /**

@@ -81,8 +81,8 @@ final class WildFlyNode implements NodeServer {
         String listener = settings.template(TEMPLATES + (settings.keys.secure()
                 ? "configure-node-tls.cli" : "configure-node-plain.cli"));
         boolean ha = settings.backupPort != 0;
-        String backup = ha ? NodeSettings.fill(settings.template(TEMPLATES + "configure-node-backup.cli"), Map.of(
-                "@BACKUP_HOST@", NodeSettings.BIND_ADDRESS, "@BACKUP_PORT@", Integer.toString(settings.backupPort))) : "";
+        String backup = !ha ? "" : NodeSettings.fill(settings.template(TEMPLATES + "configure-node-backup.cli"), Map.of(
+                "@BACKUP_HOST@", NodeSettings.BIND_ADDRESS, "@BACKUP_PORT@", Integer.toString(settings.backupPort)));
         return NodeSettings.fill(settings.template(TEMPLATES + "configure-node.cli"), Map.of(
                 "@BIND_ADDRESS@", NodeSettings.BIND_ADDRESS, "@BROKER_HOST@", NodeSettings.BIND_ADDRESS,
                 "@BROKER_PORT@", Integer.toString(settings.brokerPort), "@BACKUP_CONNECTOR@", backup,
