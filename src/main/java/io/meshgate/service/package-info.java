@@ -7,7 +7,8 @@
  * {@code MeshServiceProcessor} generates for each service hands its messages. This module holds the
  * rest: the {@link io.meshgate.service.RequestListener} behind those beans,
  * {@link io.meshgate.service.RequestBatches}, which runs a batch's members or puts them back on
- * their topic, the {@link io.meshgate.service.ReplySender}, which batches replies to one node, the dispatcher that sees
+ * their topic (a redelivered batch's at-most-once members are answered {@code INTERRUPTED}
+ * instead: they may have been put back before), the {@link io.meshgate.service.ReplySender}, which batches replies to one node, the dispatcher that sees
  * each request to one reply, the load filter ({@link io.meshgate.service.AdmissionPolicy}), each
  * service's {@link io.meshgate.service.Delivery} semantics, and the node's {@link io.meshgate.service.Intake}
  * (closed while it drains: requests are passed back to their topic; no client sessions until the

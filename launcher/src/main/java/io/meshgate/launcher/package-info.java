@@ -1,6 +1,7 @@
 /**
- * {@code bin/meshgate} and the local cluster it manages: the embedded broker process (its
- * configuration read from {@code server-config/artemis}), node processes on Payara Micro or
+ * {@code bin/meshgate} and the local cluster it manages: the embedded broker process
+ * ({@code BrokerMain}, its configuration read from {@code server-config/artemis}; the broker image
+ * runs it too, with a password file and its addresses as system properties), node processes on Payara Micro or
  * WildFly ({@link io.meshgate.launcher.ServerKind}), nginx, and the state file that lets later
  * commands find them. The cluster tests use {@link io.meshgate.launcher.LocalCluster} too: a facade
  * whose parts each do one job: {@code ProcessSupervisor} starts processes with their logs and stops
